@@ -1,0 +1,112 @@
+package org.safepassage.chaincode.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one JSON form of every record: keys sorted, nulls omitted, times as ISO-8601 strings, UTF-8.
+ *
+ * <p>Parsing is strict because the chaincode's input is untrusted: unknown fields, duplicate keys, trailing data,
+ * scalar coercions ("2" for 2) and values refused by a record's own checks all fail with {@link InvalidRecordException}.
+ * Thread-safe.
+ */
+public final class CanonicalJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private CanonicalJson() {}
+
+    /** The canonical UTF-8 bytes of a record. */
+    public static byte[] toBytes(final Object value) {
+        return toJson(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The canonical JSON text of a record. */
+    public static String toJson(final Object value) {
+        Objects.requireNonNull(value, "value");
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            // Every record here is serialisable; failing to write one is a programming error.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses and validates a record.
+     *
+     * @throws InvalidRecordException if the text is not valid JSON for the type or breaks one of its rules
+     */
+    public static <T> T parse(final String json, final Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (json == null || json.isBlank()) {
+            throw new InvalidRecordException(type.getSimpleName() + ": empty input");
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (ValueInstantiationException e) {
+            final Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new InvalidRecordException(type.getSimpleName() + ": " + cause.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidRecordException(type.getSimpleName() + ": unreadable input", e);
+        }
+    }
+
+    /**
+     * Parses and validates a JSON array of records, as returned by the chaincode's list queries.
+     *
+     * @throws InvalidRecordException if the text is not a valid JSON array of the type
+     */
+    public static <T> List<T> parseList(final String json, final Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (json == null || json.isBlank()) {
+            throw new InvalidRecordException(type.getSimpleName() + " list: empty input");
+        }
+        try {
+            return List.copyOf(MAPPER.readValue(json,
+                    MAPPER.getTypeFactory().constructCollectionType(List.class, type)));
+        } catch (ValueInstantiationException e) {
+            final Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new InvalidRecordException(type.getSimpleName() + ": " + cause.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(type.getSimpleName() + " list: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidRecordException(type.getSimpleName() + " list: unreadable input", e);
+        }
+    }
+
+    /** Parses canonical UTF-8 bytes, as read from the ledger or an event. */
+    public static <T> T parse(final byte[] json, final Class<T> type) {
+        Objects.requireNonNull(json, "json");
+        return parse(new String(json, StandardCharsets.UTF_8), type);
+    }
+}

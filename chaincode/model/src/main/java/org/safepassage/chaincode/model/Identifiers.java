@@ -1,0 +1,36 @@
+package org.safepassage.chaincode.model;
+
+/**
+ * Checks for the identifiers that travel as plain arguments (path parameters, single-argument transactions), with the
+ * same rules the records apply.
+ */
+public final class Identifiers {
+    private Identifiers() {}
+
+    /**
+     * An opaque id minted off-chain (subject, guardian, companion, erasure request): 16-64 URL-safe characters.
+     *
+     * @throws IllegalArgumentException naming {@code field} if the value is absent or malformed
+     */
+    public static String requireOpaqueId(final String field, final String value) {
+        return Require.opaqueId(field, value);
+    }
+
+    /**
+     * An id minted by the ledger (crossing request, crossing, trip, alert): a transaction id.
+     *
+     * @throws IllegalArgumentException naming {@code field} if the value is absent or malformed
+     */
+    public static String requireLedgerId(final String field, final String value) {
+        return Require.ledgerId(field, value);
+    }
+
+    /**
+     * A hex-encoded 32-byte value such as a commitment or an evidence hash.
+     *
+     * @throws IllegalArgumentException naming {@code field} if the value is absent or malformed
+     */
+    public static String requireSha256Hex(final String field, final String value) {
+        return Require.sha256Hex(field, value);
+    }
+}
