@@ -1,0 +1,59 @@
+package org.safepassage.chaincode.contract;
+
+import java.util.Arrays;
+import java.util.Locale;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import org.hyperledger.fabric.contract.ClientIdentity;
+import org.hyperledger.fabric.contract.Context;
+import org.safepassage.chaincode.model.ErrorCode;
+import org.safepassage.chaincode.model.Role;
+
+/**
+ * The identity that signed the proposal: its organisation, its role attribute and its common name.
+ *
+ * @param mspId the caller's organisation
+ * @param role the role from the certificate's {@code role} attribute, or null if it has none we know
+ * @param name {@code MSP/common name}: the terminal or service that acted, as recorded on the ledger
+ */
+public record Caller(String mspId, Role role, String name) {
+
+    /** The caller of the current transaction. */
+    public static Caller of(final Context ctx) {
+        final ClientIdentity identity = ctx.getClientIdentity();
+        final String roleValue = identity.getAttributeValue(Role.ATTRIBUTE);
+        final Role role = Arrays.stream(Role.values())
+                .filter(r -> r.attributeValue().equals(roleValue))
+                .findFirst()
+                .orElse(null);
+        return new Caller(identity.getMSPID(), role,
+                identity.getMSPID() + "/" + commonName(identity.getX509Certificate().getSubjectX500Principal().getName()));
+    }
+
+    /** The caller, if {@code access} allows it; otherwise the transaction is refused with ACCESS_DENIED. */
+    public static Caller require(final Context ctx, final Access access) {
+        final Caller caller = of(ctx);
+        caller.check(access);
+        return caller;
+    }
+
+    /** Refuses the transaction with ACCESS_DENIED unless {@code access} allows this caller. */
+    public void check(final Access access) {
+        if (!access.allows(mspId, role)) {
+            throw Refusal.of(ErrorCode.ACCESS_DENIED, mspId + " with role "
+                    + (role == null ? "none" : role.attributeValue()) + " may not " + access.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static String commonName(final String distinguishedName) {
+        try {
+            return new LdapName(distinguishedName).getRdns().stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
+                    .map(rdn -> rdn.getValue().toString())
+                    .findFirst()
+                    .orElse(distinguishedName);
+        } catch (InvalidNameException e) {
+            return distinguishedName;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.safepassage.chaincode.contract;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.safepassage.chaincode.model.Alert;
+import org.safepassage.chaincode.model.AlertType;
+import org.safepassage.chaincode.model.CanonicalJson;
+import org.safepassage.chaincode.model.CommitmentEntry;
+import org.safepassage.chaincode.model.CommitmentScheme;
+import org.safepassage.chaincode.model.Crossing;
+import org.safepassage.chaincode.model.CrossingRequest;
+import org.safepassage.chaincode.model.ErasureTombstone;
+import org.safepassage.chaincode.model.ErrorCode;
+import org.safepassage.chaincode.model.LedgerEvent;
+import org.safepassage.chaincode.model.PreAuthorisedTrip;
+import org.safepassage.chaincode.model.Subject;
+import org.safepassage.chaincode.model.SubjectStatus;
+
+/**
+ * The world state as typed records, and the transaction's clock, id and event. Every key layout of the chaincode is
+ * here, as composite keys:
+ *
+ * <pre>
+ * subject    [subjectId]              Subject
+ * commitment [schemeId, commitment]   CommitmentEntry (unique index, never deleted)
+ * erasure    [subjectId]              ErasureTombstone
+ * request    [requestId]              CrossingRequest
+ * crossing   [subjectId, crossingId]  Crossing          (append-only, one key per crossing)
+ * trip       [subjectId, tripId]      PreAuthorisedTrip
+ * alert      [alertId]                Alert
+ * </pre>
+ *
+ * <p>Per-subject prefixes let a subject's timeline be read with one range query; one key per appended record avoids
+ * MVCC conflicts between unrelated transactions.
+ */
+public final class Ledger {
+    private final ChaincodeStub stub;
+
+    private Ledger(final ChaincodeStub stub) {
+        this.stub = stub;
+    }
+
+    public static Ledger of(final Context ctx) {
+        return new Ledger(ctx.getStub());
+    }
+
+    /** The transaction's timestamp: the only clock a deterministic chaincode may read. */
+    public Instant now() {
+        return stub.getTxTimestamp();
+    }
+
+    /** The calendar month (UTC) of the transaction. */
+    public YearMonth month() {
+        return YearMonth.from(now().atOffset(ZoneOffset.UTC));
+    }
+
+    /** The transaction id: the only source of new ledger-minted ids. */
+    public String txId() {
+        return stub.getTxId();
+    }
+
+    public Optional<Subject> findSubject(final String subjectId) {
+        return read(key("subject", subjectId), Subject.class);
+    }
+
+    /** The subject, or a SUBJECT_NOT_FOUND refusal. */
+    public Subject subject(final String subjectId) {
+        return findSubject(subjectId)
+                .orElseThrow(() -> Refusal.of(ErrorCode.SUBJECT_NOT_FOUND, "no subject " + subjectId));
+    }
+
+    /** The subject, refused as SUBJECT_NOT_FOUND or SUBJECT_ERASED unless it still exists. */
+    public Subject liveSubject(final String subjectId) {
+        final Subject subject = subject(subjectId);
+        if (subject.status() == SubjectStatus.ERASED) {
+            throw Refusal.of(ErrorCode.SUBJECT_ERASED, "subject " + subjectId + " was erased");
+        }
+        return subject;
+    }
+
+    public void put(final Subject subject) {
+        write(key("subject", subject.subjectId()), subject);
+    }
+
+    public Optional<CommitmentEntry> findCommitment(final CommitmentScheme scheme, final String commitment) {
+        return read(key("commitment", scheme.id(), commitment), CommitmentEntry.class);
+    }
+
+    public void putCommitment(final CommitmentScheme scheme, final String commitment, final CommitmentEntry entry) {
+        write(key("commitment", scheme.id(), commitment), entry);
+    }
+
+    public Optional<ErasureTombstone> findTombstone(final String subjectId) {
+        return read(key("erasure", subjectId), ErasureTombstone.class);
+    }
+
+    public void put(final ErasureTombstone tombstone) {
+        write(key("erasure", tombstone.subjectId()), tombstone);
+    }
+
+    /** The crossing request, or a REQUEST_NOT_FOUND refusal. */
+    public CrossingRequest request(final String requestId) {
+        return read(key("request", requestId), CrossingRequest.class)
+                .orElseThrow(() -> Refusal.of(ErrorCode.REQUEST_NOT_FOUND, "no crossing request " + requestId));
+    }
+
+    public void put(final CrossingRequest request) {
+        write(key("request", request.requestId()), request);
+    }
+
+    public void put(final Crossing crossing) {
+        write(key("crossing", crossing.subjectId(), crossing.crossingId()), crossing);
+    }
+
+    /** The subject's crossings, oldest first. */
+    public List<Crossing> crossings(final String subjectId) {
+        final List<Crossing> crossings = readAll(Crossing.class, "crossing", subjectId);
+        crossings.sort(Comparator.comparing(Crossing::recordedAt).thenComparing(Crossing::crossingId));
+        return crossings;
+    }
+
+    /** The trip, or a TRIP_NOT_FOUND refusal. */
+    public PreAuthorisedTrip trip(final String subjectId, final String tripId) {
+        return read(key("trip", subjectId, tripId), PreAuthorisedTrip.class)
+                .orElseThrow(() -> Refusal.of(ErrorCode.TRIP_NOT_FOUND, "no trip " + tripId + " for " + subjectId));
+    }
+
+    public void put(final PreAuthorisedTrip trip) {
+        write(key("trip", trip.subjectId(), trip.tripId()), trip);
+    }
+
+    public List<PreAuthorisedTrip> trips(final String subjectId) {
+        return readAll(PreAuthorisedTrip.class, "trip", subjectId);
+    }
+
+    /** The alert, or an ALERT_NOT_FOUND refusal. */
+    public Alert alert(final String alertId) {
+        return read(key("alert", alertId), Alert.class)
+                .orElseThrow(() -> Refusal.of(ErrorCode.ALERT_NOT_FOUND, "no alert " + alertId));
+    }
+
+    public void put(final Alert alert) {
+        write(key("alert", alert.alertId()), alert);
+    }
+
+    public List<Alert> alerts() {
+        return readAll(Alert.class, "alert");
+    }
+
+    /** Raises an alert, identified by this transaction's id (a transaction raises at most one). */
+    public Alert raise(final AlertType type, final String subjectId, final String post, final String requestId,
+            final String crossingId) {
+        final Alert alert = Alert.raise(txId(), type, subjectId, post, requestId, crossingId, now());
+        put(alert);
+        return alert;
+    }
+
+    /** Sets the transaction's chaincode event (Fabric keeps one per transaction). */
+    public void emit(final LedgerEvent event) {
+        stub.setEvent(event.type().eventName(), CanonicalJson.toBytes(event));
+    }
+
+    private String key(final String objectType, final String... attributes) {
+        return stub.createCompositeKey(objectType, attributes).toString();
+    }
+
+    private <T> Optional<T> read(final String key, final Class<T> type) {
+        final byte[] value = stub.getState(key);
+        return value == null || value.length == 0 ? Optional.empty() : Optional.of(CanonicalJson.parse(value, type));
+    }
+
+    private void write(final String key, final Object record) {
+        stub.putState(key, CanonicalJson.toBytes(record));
+    }
+
+    private <T> List<T> readAll(final Class<T> type, final String objectType, final String... attributes) {
+        final var records = new ArrayList<T>();
+        try (QueryResultsIterator<KeyValue> results = stub.getStateByPartialCompositeKey(objectType, attributes)) {
+            for (final KeyValue kv : results) {
+                records.add(CanonicalJson.parse(kv.getValue(), type));
+            }
+        } catch (Exception e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("range query over " + objectType + " failed", e);
+        }
+        return records;
+    }
+}

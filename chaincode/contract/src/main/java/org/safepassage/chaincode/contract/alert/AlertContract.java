@@ -1,0 +1,59 @@
+package org.safepassage.chaincode.contract.alert;
+
+import java.util.Comparator;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.safepassage.chaincode.contract.Access;
+import org.safepassage.chaincode.contract.Caller;
+import org.safepassage.chaincode.contract.Ledger;
+import org.safepassage.chaincode.contract.Refusal;
+import org.safepassage.chaincode.model.AcknowledgeAlertCommand;
+import org.safepassage.chaincode.model.Alert;
+import org.safepassage.chaincode.model.AlertAcknowledgement;
+import org.safepassage.chaincode.model.AlertStatus;
+import org.safepassage.chaincode.model.CanonicalJson;
+import org.safepassage.chaincode.model.ErrorCode;
+import org.safepassage.chaincode.model.EventType;
+import org.safepassage.chaincode.model.LedgerEvent;
+
+/** Child-protection analysts' view of alerts. */
+@Contract(name = "alert", info = @Info(title = "SafePassage alerts", version = "0.1.0"))
+public final class AlertContract implements ContractInterface {
+
+    /** Records an analyst's conclusion on an alert; the alert itself is never deleted. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String AcknowledgeAlert(final Context ctx, final String commandJson) {
+        final Caller caller = Caller.require(ctx, Access.REVIEW_ALERTS);
+        final AcknowledgeAlertCommand command = Refusal.parse(commandJson, AcknowledgeAlertCommand.class);
+        final Ledger ledger = Ledger.of(ctx);
+        final Alert alert = ledger.alert(command.alertId());
+        if (alert.status() == AlertStatus.ACKNOWLEDGED) {
+            throw Refusal.of(ErrorCode.ALERT_ALREADY_ACKNOWLEDGED, "alert " + alert.alertId()
+                    + " is already acknowledged");
+        }
+        final Alert acknowledged =
+                alert.acknowledged(new AlertAcknowledgement(command.resolution(), caller.name(), ledger.now()));
+        ledger.put(acknowledged);
+        ledger.emit(LedgerEvent.of(EventType.ALERT_ACKNOWLEDGED, acknowledged));
+        return CanonicalJson.toJson(acknowledged);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ReadAlert(final Context ctx, final String alertId) {
+        Caller.require(ctx, Access.READ_ALERTS);
+        return CanonicalJson.toJson(Ledger.of(ctx).alert(Refusal.ledgerId("alertId", alertId)));
+    }
+
+    /** Alerts no analyst has dealt with yet, oldest first. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListOpenAlerts(final Context ctx) {
+        Caller.require(ctx, Access.READ_ALERTS);
+        return CanonicalJson.toJson(Ledger.of(ctx).alerts().stream()
+                .filter(a -> a.status() == AlertStatus.OPEN)
+                .sorted(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::alertId))
+                .toList());
+    }
+}

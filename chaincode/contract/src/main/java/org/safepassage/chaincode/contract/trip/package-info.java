@@ -1,0 +1,5 @@
+/**
+ * Pre-authorised trips: guardians approve a trip in advance, any one of them can revoke it. Entry point:
+ * {@link org.safepassage.chaincode.contract.trip.TripContract}.
+ */
+package org.safepassage.chaincode.contract.trip;
