@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,11 @@ import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -71,11 +76,24 @@ public final class CertificateAuthority {
      */
     public static CertificateAuthority create(final String mspId) {
         Objects.requireNonNull(mspId, "mspId");
+        return create(mspId, "ca." + mspId.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Creates a new CA with subject {@code CN=<commonName>, O=<mspId>}, e.g. an organisation's TLS CA.
+     *
+     * @param mspId the MSP this CA belongs to
+     * @param commonName the CA's common name
+     * @return the new CA
+     */
+    public static CertificateAuthority create(final String mspId, final String commonName) {
+        Objects.requireNonNull(mspId, "mspId");
+        Objects.requireNonNull(commonName, "commonName");
         final KeyPair keys = newKeyPair();
         // Go orders RDNs most significant first in the DER; Java and Go both print them in reverse (CN first).
         final X500Name name = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.O, mspId)
-                .addRDN(BCStyle.CN, "ca." + mspId.toLowerCase(Locale.ROOT))
+                .addRDN(BCStyle.CN, commonName)
                 .build();
         final X509v3CertificateBuilder builder = newBuilder(name, name, keys.getPublic());
         final byte[] ski = subjectKeyIdentifier(keys.getPublic());
@@ -128,6 +146,53 @@ public final class CertificateAuthority {
             }
         } catch (CertIOException e) {
             throw new IllegalStateException("cannot add certificate extensions", e);
+        }
+        return new Identity(mspId(), sign(builder, caIdentity.privateKey()), keys.getPrivate());
+    }
+
+    /**
+     * A CA from its stored certificate and key, so material written earlier can be extended (a new border post).
+     *
+     * @param caIdentity the CA's self-signed certificate and its key
+     * @return the CA
+     */
+    public static CertificateAuthority restore(final Identity caIdentity) {
+        Objects.requireNonNull(caIdentity, "caIdentity");
+        return new CertificateAuthority(caIdentity,
+                X500Name.getInstance(caIdentity.certificate().getSubjectX500Principal().getEncoded()));
+    }
+
+    /**
+     * Issues a TLS certificate for a node, usable as server and as client certificate (Raft reuses the server
+     * certificate as its client certificate), with the given host names and IP addresses as subject alternative names.
+     *
+     * @param commonName the node's name
+     * @param hosts DNS names or IPv4 literals
+     * @return the TLS identity, signed by this CA
+     */
+    public Identity issueTls(final String commonName, final List<String> hosts) {
+        Objects.requireNonNull(commonName, "commonName");
+        final KeyPair keys = newKeyPair();
+        final X500Name name = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, mspId())
+                .addRDN(BCStyle.CN, commonName)
+                .build();
+        final X509v3CertificateBuilder builder = newBuilder(subject, name, keys.getPublic());
+        final GeneralName[] names = hosts.stream()
+                .map(host -> host.matches("[0-9.]+")
+                        ? new GeneralName(GeneralName.iPAddress, host)
+                        : new GeneralName(GeneralName.dNSName, host))
+                .toArray(GeneralName[]::new);
+        try {
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                    new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(subjectKeyId));
+        } catch (CertIOException e) {
+            throw new IllegalStateException("cannot add TLS certificate extensions", e);
         }
         return new Identity(mspId(), sign(builder, caIdentity.privateKey()), keys.getPrivate());
     }

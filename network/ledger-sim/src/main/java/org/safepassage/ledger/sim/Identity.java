@@ -7,11 +7,14 @@ import java.util.Objects;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 
 /**
- * An enrolled member of an MSP: its X.509 certificate and signing key.
+ * An enrolled member of an MSP: its X.509 certificate and, when this process may sign as it, its signing key.
+ *
+ * <p>A creator taken from a signed proposal has no private key: {@link #ofCertificate} builds one for running the
+ * proposal's chaincode as that caller.
  *
  * @param mspId the MSP the certificate belongs to, e.g. {@code Org1MSP}
  * @param certificate the enrolment certificate
- * @param privateKey the ECDSA P-256 key matching the certificate
+ * @param privateKey the ECDSA P-256 key matching the certificate, or {@code null} for a verify-only identity
  */
 public record Identity(String mspId, X509Certificate certificate, PrivateKey privateKey) {
 
@@ -19,7 +22,22 @@ public record Identity(String mspId, X509Certificate certificate, PrivateKey pri
     public Identity {
         Objects.requireNonNull(mspId, "mspId");
         Objects.requireNonNull(certificate, "certificate");
-        Objects.requireNonNull(privateKey, "privateKey");
+    }
+
+    /**
+     * A verify-only identity, such as the creator of a proposal received from another process.
+     *
+     * @param mspId the MSP the certificate belongs to
+     * @param certificate the certificate
+     * @return an identity without a private key
+     */
+    public static Identity ofCertificate(final String mspId, final X509Certificate certificate) {
+        return new Identity(mspId, certificate, null);
+    }
+
+    /** @return whether this identity holds a private key to sign with */
+    public boolean canSign() {
+        return privateKey != null;
     }
 
     /**
@@ -43,6 +61,9 @@ public record Identity(String mspId, X509Certificate certificate, PrivateKey pri
 
     /** @return the private key as a PKCS#8 PEM block, as written to an MSP {@code keystore} folder */
     public String privateKeyPem() {
+        if (privateKey == null) {
+            throw new IllegalStateException("a verify-only identity has no private key: " + this);
+        }
         return Pem.privateKey(privateKey);
     }
 

@@ -65,6 +65,23 @@ public record ReadWriteSet(
         return builder.build();
     }
 
+    /**
+     * The inverse of {@link #toProto()}, for rebuilding state from the transactions of stored blocks.
+     *
+     * @param proto a {@code kvrwset.KVRWSet} as a peer endorsed it
+     * @return the read/write set
+     */
+    public static ReadWriteSet fromProto(final KVRWSet proto) {
+        Objects.requireNonNull(proto, "proto");
+        return new ReadWriteSet(
+                proto.getReadsList().stream().map(Read::fromProto).toList(),
+                proto.getRangeQueriesInfoList().stream().map(RangeQuery::fromProto).toList(),
+                proto.getWritesList().stream()
+                        .map(w -> new Write(w.getKey(), w.getIsDelete() ? null : w.getValue().toByteArray()))
+                        .toList(),
+                proto.getMetadataWritesList().stream().map(MetadataWrite::fromProto).toList());
+    }
+
     /** @return the serialized {@link #toProto()}, for byte-for-byte comparison */
     public byte[] toByteArray() {
         return toProto().toByteArray();
@@ -80,6 +97,14 @@ public record ReadWriteSet(
         /** Requires a key. */
         public Read {
             Objects.requireNonNull(key, "key");
+        }
+
+        static Read fromProto(final KVRead proto) {
+            return new Read(
+                    proto.getKey(),
+                    proto.hasVersion()
+                            ? new Version(proto.getVersion().getBlockNum(), proto.getVersion().getTxNum())
+                            : null);
         }
 
         KVRead toProto() {
@@ -161,6 +186,15 @@ public record ReadWriteSet(
             return validationParameter.clone();
         }
 
+        static MetadataWrite fromProto(final KVMetadataWrite proto) {
+            final byte[] parameter = proto.getEntriesList().stream()
+                    .filter(e -> e.getName().equals(MetaDataKeys.VALIDATION_PARAMETER.name()))
+                    .findFirst()
+                    .map(e -> e.getValue().toByteArray())
+                    .orElse(new byte[0]);
+            return new MetadataWrite(proto.getKey(), parameter);
+        }
+
         KVMetadataWrite toProto() {
             return KVMetadataWrite.newBuilder()
                     .setKey(key)
@@ -198,6 +232,14 @@ public record ReadWriteSet(
             Objects.requireNonNull(startKey, "startKey");
             Objects.requireNonNull(endKey, "endKey");
             results = List.copyOf(results);
+        }
+
+        static RangeQuery fromProto(final RangeQueryInfo proto) {
+            return new RangeQuery(
+                    proto.getStartKey(),
+                    proto.getEndKey(),
+                    proto.getItrExhausted(),
+                    proto.getRawReads().getKvReadsList().stream().map(Read::fromProto).toList());
         }
 
         RangeQueryInfo toProto() {

@@ -1,0 +1,10 @@
+/**
+ * The guardian notifier: on each crossing request it will text the registered guardians by SMS with a short-lived
+ * code, take their signed YES/NO replies, check code, sender and expiry, record each decision on the ledger and
+ * escalate when nobody answers.
+ *
+ * <p>Entry point: {@link org.safepassage.guardian.ServiceInfoResource}, {@code GET /api/v1/service}.
+ * Health is served at {@code /q/health}, Prometheus metrics at {@code /q/metrics} and the OpenAPI document at
+ * {@code /q/openapi}.
+ */
+package org.safepassage.guardian;

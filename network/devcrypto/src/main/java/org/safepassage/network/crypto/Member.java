@@ -1,0 +1,45 @@
+package org.safepassage.network.crypto;
+
+import java.util.List;
+
+/**
+ * Who is enrolled in each organisation of the development network: an admin, and client users whose {@code role}
+ * certificate attribute the chaincode's access policy reads.
+ */
+public record Member(String mspId, String name, String commonName, String role) {
+
+    /** The name of each organisation's administrator (NodeOU admin, no role attribute). */
+    public static final String ADMIN = "Admin";
+
+    public static final String ORDERER_MSP = "OrdererMSP";
+    public static final String REGISTRY_MSP = "RegistryMSP";
+    public static final String BORDER_MSP = "BorderMSP";
+    public static final String CHILD_PROTECTION_MSP = "ChildProtectionMSP";
+
+    /** The organisations that run peers, in a stable order. */
+    public static final List<String> PEER_ORGANISATIONS = List.of(REGISTRY_MSP, BORDER_MSP, CHILD_PROTECTION_MSP);
+
+    /** Every enrolled member of the development network. */
+    public static final List<Member> ALL = List.of(
+            admin(ORDERER_MSP),
+            admin(REGISTRY_MSP),
+            new Member(REGISTRY_MSP, "officer", "officer-01", "officer"),
+            new Member(REGISTRY_MSP, "supervisor", "registry-supervisor-01", "supervisor"),
+            new Member(REGISTRY_MSP, "dpo", "dpo-01", "dpo"),
+            admin(BORDER_MSP),
+            // A border post terminal is its own ledger identity, so the ledger shows which post recorded what.
+            new Member(BORDER_MSP, "guard", "post-md-leuseni-01", "guard"),
+            new Member(BORDER_MSP, "supervisor", "post-md-leuseni-supervisor", "supervisor"),
+            admin(CHILD_PROTECTION_MSP),
+            new Member(CHILD_PROTECTION_MSP, "notifier", "guardian-notify", "notifier"),
+            new Member(CHILD_PROTECTION_MSP, "analyst", "analyst-01", "analyst"));
+
+    /** Whether this member is its organisation's administrator. */
+    public boolean isAdmin() {
+        return role == null;
+    }
+
+    private static Member admin(final String mspId) {
+        return new Member(mspId, ADMIN, "Admin@" + mspId.toLowerCase(java.util.Locale.ROOT), null);
+    }
+}
