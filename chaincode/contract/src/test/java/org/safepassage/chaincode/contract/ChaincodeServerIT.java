@@ -40,7 +40,7 @@ class ChaincodeServerIT {
             assertThat(exited).as("exits within 20 s of SIGTERM; output:%n%s", output).isTrue();
             assertThat(server.exitValue()).as("exit status after SIGTERM").isEqualTo(143);
             assertThat(output).contains("SafePassage chaincode server listening")
-                    .contains("SafePassage chaincode server stopping")
+                    .contains("server shut down")
                     .doesNotContain("Exception in thread");
         } finally {
             server.destroyForcibly();

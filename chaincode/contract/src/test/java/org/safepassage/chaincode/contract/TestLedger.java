@@ -60,6 +60,10 @@ public final class TestLedger {
     public static final String POST = "MD-LEUSENI";
     public static final String EVIDENCE = "e1".repeat(32);
 
+    static {
+        RefusalLogging.install();
+    }
+
     private final MovableClock clock = new MovableClock(START);
     private final LedgerSimulator simulator = new LedgerSimulator(clock);
     private final AtomicInteger sequence = new AtomicInteger();
