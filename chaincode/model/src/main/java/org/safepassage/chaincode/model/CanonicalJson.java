@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -66,19 +66,7 @@ public final class CanonicalJson {
      */
     public static <T> T parse(final String json, final Class<T> type) {
         Objects.requireNonNull(type, "type");
-        if (json == null || json.isBlank()) {
-            throw new InvalidRecordException(type.getSimpleName() + ": empty input");
-        }
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (ValueInstantiationException e) {
-            final Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new InvalidRecordException(type.getSimpleName() + ": " + cause.getMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRecordException(type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InvalidRecordException(type.getSimpleName() + ": unreadable input", e);
-        }
+        return read(json, MAPPER.constructType(type), type.getSimpleName());
     }
 
     /**
@@ -88,25 +76,29 @@ public final class CanonicalJson {
      */
     public static <T> List<T> parseList(final String json, final Class<T> type) {
         Objects.requireNonNull(type, "type");
-        if (json == null || json.isBlank()) {
-            throw new InvalidRecordException(type.getSimpleName() + " list: empty input");
-        }
-        try {
-            return List.copyOf(MAPPER.readValue(json,
-                    MAPPER.getTypeFactory().constructCollectionType(List.class, type)));
-        } catch (ValueInstantiationException e) {
-            final Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new InvalidRecordException(type.getSimpleName() + ": " + cause.getMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRecordException(type.getSimpleName() + " list: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InvalidRecordException(type.getSimpleName() + " list: unreadable input", e);
-        }
+        final List<T> list = read(json, MAPPER.getTypeFactory().constructCollectionType(List.class, type),
+                type.getSimpleName() + " list");
+        return List.copyOf(list);
     }
 
     /** Parses canonical UTF-8 bytes, as read from the ledger or an event. */
     public static <T> T parse(final byte[] json, final Class<T> type) {
         Objects.requireNonNull(json, "json");
         return parse(new String(json, StandardCharsets.UTF_8), type);
+    }
+
+    private static <T> T read(final String json, final JavaType type, final String what) {
+        if (json == null || json.isBlank()) {
+            throw new InvalidRecordException(what + ": empty input");
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (ValueInstantiationException e) {
+            // A record's compact constructor refused a value: its message names the field and the rule.
+            final Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new InvalidRecordException(what + ": " + cause.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(what + ": " + e.getOriginalMessage(), e);
+        }
     }
 }
