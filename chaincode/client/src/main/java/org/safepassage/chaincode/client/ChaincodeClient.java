@@ -1,0 +1,56 @@
+package org.safepassage.chaincode.client;
+
+import org.hyperledger.fabric.client.Network;
+
+final class ChaincodeClient implements SafePassageChaincode {
+    private final String chaincodeName;
+    private final Subjects subjects;
+    private final Crossings crossings;
+    private final Trips trips;
+    private final Alerts alerts;
+    private final LedgerEvents events;
+
+    ChaincodeClient(final Network network, final String chaincodeName) {
+        this.chaincodeName = chaincodeName;
+        // Getting a contract is local bookkeeping in fabric-gateway: no call to the peer.
+        this.subjects = new SubjectsImpl(calls(network, SubjectsImpl.CONTRACT));
+        this.crossings = new CrossingsImpl(calls(network, CrossingsImpl.CONTRACT));
+        this.trips = new TripsImpl(calls(network, TripsImpl.CONTRACT));
+        this.alerts = new AlertsImpl(calls(network, AlertsImpl.CONTRACT));
+        this.events = new LedgerEventsImpl(network, chaincodeName, false);
+    }
+
+    @Override
+    public String chaincodeName() {
+        return chaincodeName;
+    }
+
+    @Override
+    public Subjects subjects() {
+        return subjects;
+    }
+
+    @Override
+    public Crossings crossings() {
+        return crossings;
+    }
+
+    @Override
+    public Trips trips() {
+        return trips;
+    }
+
+    @Override
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    @Override
+    public LedgerEvents events() {
+        return events;
+    }
+
+    private ContractCalls calls(final Network network, final String contractName) {
+        return new ContractCalls(network.getContract(chaincodeName, contractName), contractName);
+    }
+}

@@ -1,0 +1,84 @@
+package org.safepassage.chaincode.client;
+
+import java.util.List;
+import org.safepassage.chaincode.model.Crossing;
+import org.safepassage.chaincode.model.CrossingRequest;
+import org.safepassage.chaincode.model.OpenCrossingRequestCommand;
+import org.safepassage.chaincode.model.RecordCrossingCommand;
+import org.safepassage.chaincode.model.RecordGuardianDecisionCommand;
+import org.safepassage.chaincode.model.RecordScanCommand;
+import org.safepassage.chaincode.model.Subject;
+
+/**
+ * The chaincode's {@code crossing} contract: scans at border posts, crossing requests and the guardians' decisions on
+ * them, and the crossings themselves.
+ *
+ * <p>Submitting methods return once the transaction has committed; evaluating ones ask a single peer. Failures are
+ * reported as on {@link Subjects}. Arguments must not be null. Thread-safe.
+ */
+public interface Crossings {
+    /**
+     * Submits {@code RecordScan}: the subject was identified at a post. A flagged-missing subject raises an alert.
+     *
+     * @param command the scan
+     * @return the subject as the ledger knows it, so the post can decide
+     */
+    Subject recordScan(RecordScanCommand command);
+
+    /**
+     * Submits {@code OpenCrossingRequest}: asks a protected minor's guardians to approve a crossing.
+     *
+     * @param command the crossing to approve
+     * @return the pending request; its id is the transaction id
+     */
+    CrossingRequest openRequest(OpenCrossingRequestCommand command);
+
+    /**
+     * Submits {@code RecordGuardianDecision}: one guardian's answer. Two guardians answering at once may conflict;
+     * see {@link Retry}.
+     *
+     * @param command the decision
+     * @return the request with the decision, approved or refused once the quorum is decided
+     */
+    CrossingRequest recordDecision(RecordGuardianDecisionCommand command);
+
+    /**
+     * Submits {@code ExpireCrossingRequest}: closes a pending request past its expiry, raising an alert.
+     *
+     * @param requestId the request's id
+     * @return the expired request
+     */
+    CrossingRequest expireRequest(String requestId);
+
+    /**
+     * Submits {@code CancelCrossingRequest}: the post no longer needs the approval.
+     *
+     * @param requestId the request's id
+     * @return the cancelled request
+     */
+    CrossingRequest cancelRequest(String requestId);
+
+    /**
+     * Evaluates {@code ReadCrossingRequest}.
+     *
+     * @param requestId the request's id
+     * @return the request (refused as {@code REQUEST_NOT_FOUND} if there is none)
+     */
+    CrossingRequest readRequest(String requestId);
+
+    /**
+     * Submits {@code RecordCrossing}: what the post did, and on what legal basis.
+     *
+     * @param command the crossing
+     * @return the recorded crossing; its id is the transaction id
+     */
+    Crossing recordCrossing(RecordCrossingCommand command);
+
+    /**
+     * Evaluates {@code ListCrossings}.
+     *
+     * @param subjectId the subject's id
+     * @return the subject's crossings, in the order the chaincode lists them
+     */
+    List<Crossing> listCrossings(String subjectId);
+}
