@@ -92,7 +92,11 @@ public final class CanonicalJson {
             throw new InvalidRecordException(what + ": empty input");
         }
         try {
-            return MAPPER.readValue(json, type);
+            final T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw new InvalidRecordException(what + ": null input");
+            }
+            return value;
         } catch (ValueInstantiationException e) {
             // A record's compact constructor refused a value: its message names the field and the rule.
             final Throwable cause = e.getCause() != null ? e.getCause() : e;

@@ -112,6 +112,15 @@ class CanonicalJsonTest {
         }
 
         @Test
+        void refuses_a_json_null() {
+            assertThatThrownBy(() -> CanonicalJson.parse("null", RecordScanCommand.class))
+                    .isInstanceOf(InvalidRecordException.class)
+                    .hasMessageContaining("null");
+            assertThatThrownBy(() -> CanonicalJson.parseList("null", RecordScanCommand.class))
+                    .isInstanceOf(InvalidRecordException.class);
+        }
+
+        @Test
         void parses_lists() {
             final String json = "[" + valid + "," + valid + "]";
 
