@@ -1,0 +1,84 @@
+package org.safepassage.devpeer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to run a devpeer. Start from {@link #of(Path, Path)} and adjust with the {@code with...} methods.
+ *
+ * @param port the port to listen on, 0 for any free port
+ * @param dataDirectory where the block log lives
+ * @param cryptoDirectory the MSP folders written by devcrypto; generated there when absent
+ * @param channel the channel name the clients use
+ * @param chaincode the chaincode name the clients use
+ * @param maxBlockTransactions a block is cut when it holds this many transactions
+ * @param batchTimeout or when this long has passed since its first transaction arrived
+ * @param policy the endorsement policy per transaction family
+ */
+public record DevPeerConfig(
+        int port,
+        Path dataDirectory,
+        Path cryptoDirectory,
+        String channel,
+        String chaincode,
+        int maxBlockTransactions,
+        Duration batchTimeout,
+        EndorsementPolicy policy) {
+
+    /** Default channel name, as the services are configured. */
+    public static final String DEFAULT_CHANNEL = "safepassage";
+    /** Default chaincode name. */
+    public static final String DEFAULT_CHAINCODE = "safepassage";
+    /** Default Gateway port of a Fabric peer. */
+    public static final int DEFAULT_PORT = 7051;
+
+    /** Validates every setting. */
+    public DevPeerConfig {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(cryptoDirectory, "cryptoDirectory");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(chaincode, "chaincode");
+        Objects.requireNonNull(batchTimeout, "batchTimeout");
+        Objects.requireNonNull(policy, "policy");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port: 0 to 65535, got " + port);
+        }
+        if (maxBlockTransactions < 1) {
+            throw new IllegalArgumentException("maxBlockTransactions: at least 1, got " + maxBlockTransactions);
+        }
+        if (batchTimeout.isNegative() || batchTimeout.isZero()) {
+            throw new IllegalArgumentException("batchTimeout: must be positive, got " + batchTimeout);
+        }
+    }
+
+    /**
+     * Defaults: port 7051, channel and chaincode {@code safepassage}, blocks of up to 50 transactions or 100 ms, and
+     * {@link EndorsementPolicy#DEFAULT}.
+     *
+     * @param dataDirectory where the block log lives
+     * @param cryptoDirectory the MSP folders
+     * @return the configuration
+     */
+    public static DevPeerConfig of(final Path dataDirectory, final Path cryptoDirectory) {
+        return new DevPeerConfig(DEFAULT_PORT, dataDirectory, cryptoDirectory, DEFAULT_CHANNEL, DEFAULT_CHAINCODE, 50,
+                Duration.ofMillis(100), EndorsementPolicy.DEFAULT);
+    }
+
+    /** @param value the port, 0 for any free one @return a copy with it */
+    public DevPeerConfig withPort(final int value) {
+        return new DevPeerConfig(value, dataDirectory, cryptoDirectory, channel, chaincode, maxBlockTransactions,
+                batchTimeout, policy);
+    }
+
+    /** @param value transactions per block @param timeout batch timeout @return a copy with them */
+    public DevPeerConfig withBlockCutting(final int value, final Duration timeout) {
+        return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, value, timeout, policy);
+    }
+
+    /** @param value the endorsement policy @return a copy with it */
+    public DevPeerConfig withPolicy(final EndorsementPolicy value) {
+        return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, maxBlockTransactions,
+                batchTimeout, value);
+    }
+}

@@ -1,0 +1,63 @@
+package org.safepassage.devpeer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safepassage.chaincode.model.Subject;
+import org.safepassage.ledger.sim.Identity;
+
+/** The packaged {@code devpeer.jar} runs on its own, finds the contracts and serves the typed client. */
+class DevPeerJarIT {
+    @TempDir
+    Path work;
+
+    @Test
+    void the_shaded_jar_serves_the_chaincode_and_stops_on_sigterm() throws Exception {
+        final Path jar = Path.of("target", "devpeer.jar").toAbsolutePath();
+        final Path log = work.resolve("devpeer.log");
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        TestNetwork.material();
+        final Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                        "--port", Integer.toString(port), "--data", work.resolve("data").toString(),
+                        "--crypto", TestNetwork.cryptoDirectory().toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitLine(process, log, "devpeer listening on port " + port);
+            final Identity officer = TestNetwork.user("RegistryMSP", "officer");
+            try (TestNetwork network = new TestNetwork(port)) {
+                final Subject subject = network.chaincode(officer).subjects().register(Commands.minor(1, 1));
+                assertThat(network.chaincode(officer).subjects().read(subject.subjectId())).isEqualTo(subject);
+            }
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(log)).contains("devpeer stopped");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void awaitLine(final Process process, final Path log, final String line)
+            throws IOException, InterruptedException {
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            if (Files.exists(log) && Files.readString(log).contains(line)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("devpeer.jar did not start:\n" + Files.readString(log));
+    }
+}

@@ -1,0 +1,109 @@
+package org.safepassage.devpeer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.sec.SECNamedCurves;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.safepassage.ledger.sim.Identity;
+
+class UnitsTest {
+    @Nested
+    class Policy {
+        @Test
+        void the_longest_matching_prefix_decides_and_unmatched_functions_need_any_one_endorsement() {
+            final EndorsementPolicy policy = EndorsementPolicy.parse(
+                    "crossing:=BorderMSP, crossing:RecordCrossing=BorderMSP+ChildProtectionMSP");
+
+            assertThat(policy.required("crossing:RecordCrossing")).containsExactlyInAnyOrder("BorderMSP",
+                    "ChildProtectionMSP");
+            assertThat(policy.required("crossing:RecordScan")).containsExactly("BorderMSP");
+            assertThat(policy.required("subject:RegisterSubject")).isEmpty();
+            assertThat(policy.isSatisfied("subject:RegisterSubject", List.of("RegistryMSP"))).isTrue();
+            assertThat(policy.isSatisfied("subject:RegisterSubject", List.of())).isFalse();
+            assertThat(policy.isSatisfied("crossing:RecordCrossing", Set.of("BorderMSP"))).isFalse();
+        }
+
+        @Test
+        void the_default_needs_border_and_child_protection_for_a_crossing_record() {
+            assertThat(EndorsementPolicy.DEFAULT.required("crossing:RecordCrossing"))
+                    .containsExactlyInAnyOrder("BorderMSP", "ChildProtectionMSP");
+        }
+
+        @Test
+        void rejects_an_entry_without_msps() {
+            assertThatThrownBy(() -> EndorsementPolicy.parse("crossing:RecordCrossing"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class Signing {
+        private final Identity peer = TestNetwork.material().peer("BorderMSP");
+        private final byte[] message = "block".getBytes(StandardCharsets.UTF_8);
+
+        @Test
+        void signatures_are_low_s_and_verify() {
+            for (int i = 0; i < 20; i++) {
+                final byte[] signature = Signatures.sign(peer.privateKey(), message);
+                assertThat(Signatures.isLowS(signature)).isTrue();
+                assertThat(Signatures.verify(peer.certificate().getPublicKey(), message, signature)).isTrue();
+            }
+        }
+
+        @Test
+        void the_high_s_twin_of_a_signature_is_accepted_too() throws Exception {
+            final byte[] low = Signatures.sign(peer.privateKey(), message);
+            final ASN1Sequence sequence = ASN1Sequence.getInstance(low);
+            final BigInteger order = SECNamedCurves.getByName("secp256r1").getN();
+            final BigInteger s = ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue();
+            final byte[] high = new DERSequence(new ASN1Integer[] {
+                        ASN1Integer.getInstance(sequence.getObjectAt(0)), new ASN1Integer(order.subtract(s))})
+                    .getEncoded();
+
+            assertThat(Signatures.isLowS(high)).isFalse();
+            assertThat(Signatures.verify(peer.certificate().getPublicKey(), message, high)).isTrue();
+        }
+
+        @Test
+        void a_signature_over_other_bytes_or_garbage_does_not_verify() {
+            final byte[] signature = Signatures.sign(peer.privateKey(), message);
+
+            assertThat(Signatures.verify(peer.certificate().getPublicKey(), "other".getBytes(StandardCharsets.UTF_8),
+                    signature)).isFalse();
+            assertThat(Signatures.verify(peer.certificate().getPublicKey(), message, new byte[] {1, 2, 3})).isFalse();
+        }
+    }
+
+    @Nested
+    class Options {
+        @Test
+        void parses_the_command_line() {
+            final DevPeerConfig config = CommandLine.parse(new String[] {"--port", "7060", "--data", "d", "--crypto",
+                "c", "--block-size", "5", "--batch-timeout-ms", "250", "--policy", "trip:=ChildProtectionMSP"});
+
+            assertThat(config.port()).isEqualTo(7060);
+            assertThat(config.maxBlockTransactions()).isEqualTo(5);
+            assertThat(config.batchTimeout().toMillis()).isEqualTo(250);
+            assertThat(config.policy().required("trip:AuthoriseTrip")).containsExactly("ChildProtectionMSP");
+        }
+
+        @Test
+        void rejects_unknown_options_and_bad_numbers() {
+            assertThatThrownBy(() -> CommandLine.parse(new String[] {"--colour", "red"}))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port", "x"}))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> CommandLine.parse(new String[] {"--block-size", "0"}))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
