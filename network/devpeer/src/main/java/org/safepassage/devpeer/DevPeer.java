@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
+import org.safepassage.chaincode.client.LedgerConnection;
 import org.safepassage.ledger.sim.Identity;
 import org.safepassage.ledger.sim.LedgerSimulator;
 import org.safepassage.network.crypto.CryptoMaterial;
@@ -37,6 +38,9 @@ public final class DevPeer implements AutoCloseable {
     }
 
     private static final Logger LOG = Logger.getLogger(DevPeer.class.getName());
+
+    /** The file in the data directory that tells services how to connect. */
+    public static final String CONNECTION_FILE = "connection.json";
 
     private final DevPeerConfig config;
     private final Server server;
@@ -83,10 +87,22 @@ public final class DevPeer implements AutoCloseable {
         }
         gateway.listeningOn(server.getPort());
         final DevPeer peer = new DevPeer(config, server, orderer, ledger);
+        peer.connection().write(config.dataDirectory().resolve(CONNECTION_FILE));
         LOG.info(() -> "devpeer listening on port " + peer.port() + " (channel " + config.channel() + ", chaincode "
                 + config.chaincode() + "), data in " + config.dataDirectory().toAbsolutePath() + ", crypto in "
                 + config.cryptoDirectory().toAbsolutePath() + ", ledger height " + ledger.height());
         return peer;
+    }
+
+    /**
+     * How services reach this devpeer: every organisation's peer is this one plaintext endpoint. Also written to
+     * {@code <data>/connection.json} on start, which is where services look for it.
+     *
+     * @return the connection
+     */
+    public LedgerConnection connection() {
+        return LedgerConnection.singleEndpoint(config.channel(), config.chaincode(), config.cryptoDirectory(),
+                "127.0.0.1:" + port(), Member.PEER_ORGANISATIONS);
     }
 
     /** @return the port the Gateway service listens on (the bound one when configured as 0) */

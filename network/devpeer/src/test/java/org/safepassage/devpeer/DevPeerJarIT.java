@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.safepassage.chaincode.client.LedgerConnection;
 import org.junit.jupiter.api.io.TempDir;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.ledger.sim.Identity;
@@ -36,6 +37,9 @@ class DevPeerJarIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitLine(process, log, "devpeer listening on port " + port);
+            final LedgerConnection connection = LedgerConnection.read(work.resolve("data/connection.json"));
+            assertThat(connection.peer("BorderMSP").endpoint()).isEqualTo("127.0.0.1:" + port);
+            assertThat(connection.userMsp("BorderMSP", "guard").resolve("signcerts/cert.pem")).exists();
             final Identity officer = TestNetwork.user("RegistryMSP", "officer");
             try (TestNetwork network = new TestNetwork(port)) {
                 final Subject subject = network.chaincode(officer).subjects().register(Commands.minor(1, 1));
