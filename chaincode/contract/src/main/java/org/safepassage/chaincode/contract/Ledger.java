@@ -87,6 +87,18 @@ public final class Ledger {
         return subject;
     }
 
+    /**
+     * The subject, refused unless it is ACTIVE: SUBJECT_NOT_FOUND, SUBJECT_ERASED, or SUBJECT_FLAGGED_MISSING (a
+     * missing child can neither travel nor have a trip authorised).
+     */
+    public Subject activeSubject(final String subjectId) {
+        final Subject subject = liveSubject(subjectId);
+        if (subject.status() == SubjectStatus.FLAGGED_MISSING) {
+            throw Refusal.of(ErrorCode.SUBJECT_FLAGGED_MISSING, "subject " + subjectId + " is flagged missing");
+        }
+        return subject;
+    }
+
     public void put(final Subject subject) {
         write(key("subject", subject.subjectId()), subject);
     }

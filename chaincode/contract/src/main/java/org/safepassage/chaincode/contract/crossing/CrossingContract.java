@@ -58,8 +58,7 @@ public final class CrossingContract implements ContractInterface {
         Caller.require(ctx, Access.BORDER_CHECK);
         final OpenCrossingRequestCommand command = Refusal.parse(commandJson, OpenCrossingRequestCommand.class);
         final Ledger ledger = Ledger.of(ctx);
-        final Subject subject = ledger.liveSubject(command.subjectId());
-        requireNotMissing(subject);
+        final Subject subject = ledger.activeSubject(command.subjectId());
         if (!subject.needsGuardianConsent(ledger.month())) {
             throw Refusal.of(ErrorCode.APPROVAL_NOT_REQUIRED, "subject " + subject.subjectId()
                     + " needs no guardian approval");
@@ -165,7 +164,7 @@ public final class CrossingContract implements ContractInterface {
         final String crossingId = ledger.txId();
         final var alerts = new ArrayList<Alert>();
         if (command.outcome() == Outcome.ALLOWED) {
-            requireNotMissing(subject);
+            ledger.activeSubject(subject.subjectId());
             new LegalBasisCheck(ledger, subject, command).requireLawful(crossingId);
             if (command.basis().type() == BasisType.SUPERVISED_OVERRIDE) {
                 alerts.add(ledger.raise(AlertType.OVERRIDE, subject.subjectId(), command.post(), null, crossingId));
@@ -185,13 +184,6 @@ public final class CrossingContract implements ContractInterface {
     public String ListCrossings(final Context ctx, final String subjectId) {
         Caller.require(ctx, Access.READ_CROSSINGS);
         return CanonicalJson.toJson(Ledger.of(ctx).crossings(Refusal.opaqueId("subjectId", subjectId)));
-    }
-
-    private static void requireNotMissing(final Subject subject) {
-        if (subject.status() == SubjectStatus.FLAGGED_MISSING) {
-            throw Refusal.of(ErrorCode.SUBJECT_FLAGGED_MISSING, "subject " + subject.subjectId()
-                    + " is flagged missing");
-        }
     }
 
     private static void requirePending(final CrossingRequest request) {

@@ -18,7 +18,6 @@ import org.safepassage.chaincode.model.LedgerEvent;
 import org.safepassage.chaincode.model.PreAuthorisedTrip;
 import org.safepassage.chaincode.model.RevokeTripCommand;
 import org.safepassage.chaincode.model.Subject;
-import org.safepassage.chaincode.model.SubjectStatus;
 import org.safepassage.chaincode.model.TripRevocation;
 import org.safepassage.chaincode.model.TripStatus;
 
@@ -35,11 +34,7 @@ public final class TripContract implements ContractInterface {
         Caller.require(ctx, Access.GUARDIAN_DECISION);
         final AuthoriseTripCommand command = Refusal.parse(commandJson, AuthoriseTripCommand.class);
         final Ledger ledger = Ledger.of(ctx);
-        final Subject subject = ledger.liveSubject(command.subjectId());
-        if (subject.status() == SubjectStatus.FLAGGED_MISSING) {
-            throw Refusal.of(ErrorCode.SUBJECT_FLAGGED_MISSING, "subject " + subject.subjectId()
-                    + " is flagged missing");
-        }
+        final Subject subject = ledger.activeSubject(command.subjectId());
         if (!subject.needsGuardianConsent(ledger.month())) {
             throw Refusal.of(ErrorCode.APPROVAL_NOT_REQUIRED, "subject " + subject.subjectId()
                     + " needs no guardian approval");
