@@ -1,0 +1,190 @@
+package org.safepassage.network.fabric;
+
+import io.grpc.Grpc;
+import io.grpc.Status;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.InvalidKeyException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+
+/**
+ * The network {@code network/fabric/up} started, as described by the {@code connection.env} it wrote in its data
+ * folder: peer endpoints, their TLS CAs, MSP ids and the users' certificates and keys. Opens Fabric Gateway connections
+ * as any user, each to its own organisation's peer. Close it to close every channel it opened.
+ */
+final class FabricConnection implements AutoCloseable {
+    /** The system property naming the data folder; default {@code network/fabric/.data}. */
+    static final String DATA_PROPERTY = "fabric.data";
+
+    private final Path data;
+    private final Properties env;
+    private final List<ManagedChannel> channels = new ArrayList<>();
+    private final List<Gateway> gateways = new ArrayList<>();
+
+    private FabricConnection(final Path data, final Properties env) {
+        this.data = data;
+        this.env = env;
+    }
+
+    /** Reads {@code connection.env} from the data folder given by {@value #DATA_PROPERTY}. */
+    static FabricConnection fromSystemProperties() {
+        final Path data = locate(System.getProperty(DATA_PROPERTY, "network/fabric/.data"));
+        final Path file = data.resolve("connection.env");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no " + file + ": start the network first (network/fabric/up)"
+                    + " or point -D" + DATA_PROPERTY + " at its data folder");
+        }
+        final Properties env = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            env.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new FabricConnection(data, env);
+    }
+
+    /** A relative data folder is looked for from the working directory up (Maven runs tests in the module folder). */
+    private static Path locate(final String configured) {
+        final Path path = Path.of(configured);
+        if (path.isAbsolute()) {
+            return path;
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(path))) {
+                return dir.resolve(path).normalize();
+            }
+        }
+        return path.toAbsolutePath();
+    }
+
+    Path data() {
+        return data;
+    }
+
+    String channel() {
+        return get("FABRIC_CHANNEL");
+    }
+
+    String chaincode() {
+        return get("FABRIC_CHAINCODE");
+    }
+
+    String fabricVersion() {
+        return get("FABRIC_VERSION");
+    }
+
+    /**
+     * A connected gateway for {@code user} of organisation {@code mspId}, through that organisation's peer.
+     *
+     * @param mspId e.g. {@code RegistryMSP}
+     * @param user the user folder's name, e.g. {@code officer}, {@code guard}, {@code Admin}
+     */
+    Gateway gateway(final String mspId, final String user) {
+        final String org = mspId.replaceFirst("MSP$", "").toUpperCase(Locale.ROOT);
+        final Path msp = Path.of(get("FABRIC_" + org + "_USERS")).resolve(user).resolve("msp");
+        final ManagedChannel channel = channel(get("FABRIC_" + org + "_PEER"), Path.of(get("FABRIC_" + org + "_PEER_TLS_CA")));
+        try {
+            final X509Certificate certificate;
+            try (Reader reader = Files.newBufferedReader(msp.resolve("signcerts/cert.pem"))) {
+                certificate = Identities.readX509Certificate(reader);
+            }
+            final PrivateKey key;
+            try (Reader reader = Files.newBufferedReader(msp.resolve("keystore/key.pem"))) {
+                key = Identities.readPrivateKey(reader);
+            }
+            final Gateway gateway = Gateway.newInstance()
+                    .identity(new X509Identity(mspId, certificate))
+                    .signer(Signers.newPrivateKeySigner(key))
+                    .hash(Hash.SHA256)
+                    .connection(channel)
+                    .evaluateOptions(options -> options.withDeadlineAfter(30, TimeUnit.SECONDS))
+                    .endorseOptions(options -> options.withDeadlineAfter(60, TimeUnit.SECONDS))
+                    .submitOptions(options -> options.withDeadlineAfter(30, TimeUnit.SECONDS))
+                    .commitStatusOptions(options -> options.withDeadlineAfter(60, TimeUnit.SECONDS))
+                    .connect();
+            synchronized (gateways) {
+                gateways.add(gateway);
+            }
+            return gateway;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the identity in " + msp, e);
+        } catch (CertificateException | InvalidKeyException e) {
+            throw new IllegalStateException("bad identity in " + msp, e);
+        }
+    }
+
+    /**
+     * Waits until {@code gateway}'s peer can plan an endorsement under the chaincode's policy, i.e. it has learnt the
+     * other organisations' peers and their chaincode through gossip (a few seconds after the network starts). Probes
+     * by endorsing, never submitting, {@code transaction}, which the gateway's identity must be allowed to call.
+     */
+    void awaitEndorsementPlan(final Gateway gateway, final String transaction) throws InterruptedException {
+        final Contract contract = gateway.getNetwork(channel()).getContract(chaincode());
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                contract.newProposal(transaction).build().endorse();
+                return;
+            } catch (EndorseException e) {
+                if (e.getStatus().getCode() != Status.Code.FAILED_PRECONDITION || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no endorsement plan for " + transaction, e);
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private ManagedChannel channel(final String address, final Path tlsCa) {
+        try {
+            final ManagedChannel channel = Grpc.newChannelBuilder(address,
+                    TlsChannelCredentials.newBuilder().trustManager(tlsCa.toFile()).build()).build();
+            synchronized (channels) {
+                channels.add(channel);
+            }
+            return channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the TLS CA " + tlsCa, e);
+        }
+    }
+
+    private String get(final String key) {
+        final String value = env.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(key + " missing from " + data.resolve("connection.env"));
+        }
+        return value.strip();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        synchronized (gateways) {
+            gateways.forEach(Gateway::close);
+            gateways.clear();
+        }
+        synchronized (channels) {
+            for (final ManagedChannel channel : channels) {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+            channels.clear();
+        }
+    }
+}
