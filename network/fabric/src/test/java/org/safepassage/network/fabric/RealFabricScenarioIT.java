@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.EventStream;
 import org.safepassage.chaincode.client.ReceivedEvent;
+import org.safepassage.chaincode.client.LedgerConnection;
 import org.safepassage.chaincode.client.SafePassageChaincode;
 import org.safepassage.chaincode.model.Alert;
 import org.safepassage.chaincode.model.BasisType;
@@ -95,6 +96,17 @@ class RealFabricScenarioIT {
 
     private SafePassageChaincode client(final String mspId, final String user) {
         return SafePassageChaincode.of(fabric.gateway(mspId, user).getNetwork(fabric.channel()), fabric.chaincode());
+    }
+
+    @Test
+    @Order(0)
+    void servicesFindEveryPeerThroughTheSameConnectionFileAsOnTheDevpeer() throws Exception {
+        final LedgerConnection connection = LedgerConnection.read(fabric.data().resolve("connection.json"));
+        assertThat(connection.channel()).isEqualTo(fabric.channel());
+        assertThat(connection.peers()).containsOnlyKeys("RegistryMSP", "BorderMSP", "ChildProtectionMSP");
+        assertThat(connection.peer("BorderMSP").usesTls()).isTrue();
+        assertThat(java.nio.file.Path.of(connection.peer("BorderMSP").tlsCaCertificate())).exists();
+        assertThat(connection.userMsp("BorderMSP", "guard").resolve("signcerts/cert.pem")).exists();
     }
 
     @Test
