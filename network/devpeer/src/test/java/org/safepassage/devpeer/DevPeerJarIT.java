@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.safepassage.chaincode.client.LedgerConnection;
+import org.safepassage.chaincode.client.LedgerGateway;
 import org.junit.jupiter.api.io.TempDir;
 import org.safepassage.chaincode.model.Subject;
-import org.safepassage.ledger.sim.Identity;
 
 /** The packaged {@code devpeer.jar} runs on its own, finds the contracts and serves the typed client. */
 class DevPeerJarIT {
@@ -40,10 +40,10 @@ class DevPeerJarIT {
             final LedgerConnection connection = LedgerConnection.read(work.resolve("data/connection.json"));
             assertThat(connection.peer("BorderMSP").endpoint()).isEqualTo("127.0.0.1:" + port);
             assertThat(connection.userMsp("BorderMSP", "guard").resolve("signcerts/cert.pem")).exists();
-            final Identity officer = TestNetwork.user("RegistryMSP", "officer");
-            try (TestNetwork network = new TestNetwork(port)) {
-                final Subject subject = network.chaincode(officer).subjects().register(Commands.minor(1, 1));
-                assertThat(network.chaincode(officer).subjects().read(subject.subjectId())).isEqualTo(subject);
+            // Connect exactly as a service does: from the connection file, as a named user.
+            try (LedgerGateway officer = LedgerGateway.connect(connection, "RegistryMSP", "officer")) {
+                final Subject subject = officer.chaincode().subjects().register(Commands.minor(1, 1));
+                assertThat(officer.chaincode().subjects().read(subject.subjectId())).isEqualTo(subject);
             }
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

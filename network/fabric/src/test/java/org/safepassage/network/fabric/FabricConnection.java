@@ -1,35 +1,25 @@
 package org.safepassage.network.fabric;
 
-import io.grpc.Grpc;
 import io.grpc.Status;
-import io.grpc.ManagedChannel;
-import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.InvalidKeyException;
-import java.security.PrivateKey;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Gateway;
-import org.hyperledger.fabric.client.Hash;
-import org.hyperledger.fabric.client.identity.Identities;
-import org.hyperledger.fabric.client.identity.Signers;
-import org.hyperledger.fabric.client.identity.X509Identity;
+import org.safepassage.chaincode.client.LedgerConnection;
+import org.safepassage.chaincode.client.LedgerGateway;
 
 /**
- * The network {@code network/fabric/up} started, as described by the {@code connection.env} it wrote in its data
- * folder: peer endpoints, their TLS CAs, MSP ids and the users' certificates and keys. Opens Fabric Gateway connections
- * as any user, each to its own organisation's peer. Close it to close every channel it opened.
+ * The network {@code network/fabric/up} started, as described by the files it wrote in its data folder:
+ * {@code connection.json} (what services read) for connections and {@code connection.env} for the rest. Opens Fabric
+ * Gateway connections as any user, each to its own organisation's peer, the way services do ({@link LedgerGateway}). Close it to close every channel it opened.
  */
 final class FabricConnection implements AutoCloseable {
     /** The system property naming the data folder; default {@code network/fabric/.data}. */
@@ -37,8 +27,7 @@ final class FabricConnection implements AutoCloseable {
 
     private final Path data;
     private final Properties env;
-    private final List<ManagedChannel> channels = new ArrayList<>();
-    private final List<Gateway> gateways = new ArrayList<>();
+    private final List<LedgerGateway> gateways = new ArrayList<>();
 
     private FabricConnection(final Path data, final Properties env) {
         this.data = data;
@@ -99,37 +88,17 @@ final class FabricConnection implements AutoCloseable {
      * @param user the user folder's name, e.g. {@code officer}, {@code guard}, {@code Admin}
      */
     Gateway gateway(final String mspId, final String user) {
-        final String org = mspId.replaceFirst("MSP$", "").toUpperCase(Locale.ROOT);
-        final Path msp = Path.of(get("FABRIC_" + org + "_USERS")).resolve(user).resolve("msp");
-        final ManagedChannel channel = channel(get("FABRIC_" + org + "_PEER"), Path.of(get("FABRIC_" + org + "_PEER_TLS_CA")));
+        final LedgerConnection connection;
         try {
-            final X509Certificate certificate;
-            try (Reader reader = Files.newBufferedReader(msp.resolve("signcerts/cert.pem"))) {
-                certificate = Identities.readX509Certificate(reader);
-            }
-            final PrivateKey key;
-            try (Reader reader = Files.newBufferedReader(msp.resolve("keystore/key.pem"))) {
-                key = Identities.readPrivateKey(reader);
-            }
-            final Gateway gateway = Gateway.newInstance()
-                    .identity(new X509Identity(mspId, certificate))
-                    .signer(Signers.newPrivateKeySigner(key))
-                    .hash(Hash.SHA256)
-                    .connection(channel)
-                    .evaluateOptions(options -> options.withDeadlineAfter(30, TimeUnit.SECONDS))
-                    .endorseOptions(options -> options.withDeadlineAfter(60, TimeUnit.SECONDS))
-                    .submitOptions(options -> options.withDeadlineAfter(30, TimeUnit.SECONDS))
-                    .commitStatusOptions(options -> options.withDeadlineAfter(60, TimeUnit.SECONDS))
-                    .connect();
-            synchronized (gateways) {
-                gateways.add(gateway);
-            }
-            return gateway;
+            connection = LedgerConnection.read(data.resolve("connection.json"));
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the identity in " + msp, e);
-        } catch (CertificateException | InvalidKeyException e) {
-            throw new IllegalStateException("bad identity in " + msp, e);
+            throw new UncheckedIOException(e);
         }
+        final LedgerGateway gateway = LedgerGateway.connect(connection, mspId, user);
+        synchronized (gateways) {
+            gateways.add(gateway);
+        }
+        return gateway.gateway();
     }
 
     /**
@@ -153,19 +122,6 @@ final class FabricConnection implements AutoCloseable {
         }
     }
 
-    private ManagedChannel channel(final String address, final Path tlsCa) {
-        try {
-            final ManagedChannel channel = Grpc.newChannelBuilder(address,
-                    TlsChannelCredentials.newBuilder().trustManager(tlsCa.toFile()).build()).build();
-            synchronized (channels) {
-                channels.add(channel);
-            }
-            return channel;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the TLS CA " + tlsCa, e);
-        }
-    }
-
     private String get(final String key) {
         final String value = env.getProperty(key);
         if (value == null || value.isBlank()) {
@@ -177,14 +133,8 @@ final class FabricConnection implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         synchronized (gateways) {
-            gateways.forEach(Gateway::close);
+            gateways.forEach(LedgerGateway::close);
             gateways.clear();
-        }
-        synchronized (channels) {
-            for (final ManagedChannel channel : channels) {
-                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-            }
-            channels.clear();
         }
     }
 }
