@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(org.safepassage.enrollment.support.EnrollmentTestEnvironment.class)
 class EnrollmentServiceTest {
     @Test
     void reports_ready_when_started() {

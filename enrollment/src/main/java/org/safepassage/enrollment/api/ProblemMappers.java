@@ -1,0 +1,103 @@
+package org.safepassage.enrollment.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.safepassage.chaincode.client.ChaincodeRefusedException;
+import org.safepassage.chaincode.client.LedgerUnavailableException;
+
+/**
+ * Turns every failure into a {@link Problem} with the right status, so a client never has to parse an HTML page or
+ * guess from a bare status code. Unexpected failures are logged with their stack trace and answered without detail:
+ * request bodies hold personal data and are never echoed or logged.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(final ApiException e) {
+        return respond(e);
+    }
+
+    @ServerExceptionMapper
+    public Response json(final JsonProcessingException e) {
+        // Validation in a record's constructor surfaces wrapped by Jackson: answer with the validation's reason.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return respond(api);
+            }
+        }
+        final String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? " at " + mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : "";
+        return respond(new ApiException(Reason.MALFORMED_REQUEST,
+                "request body is not the expected JSON" + where + ": " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response refused(final ChaincodeRefusedException e) {
+        final int status = e.getCode().httpStatus();
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new Problem(e.getCode().name(), "the ledger refused: " + e.getMessage(),
+                        Map.of("ledger", true)))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response ledgerDown(final LedgerUnavailableException e) {
+        LOG.warnf("ledger unavailable: %s", e.getMessage());
+        return respond(new ApiException(Reason.LEDGER_UNAVAILABLE, "the ledger cannot be reached; try again"));
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated() {
+        return Response.fromResponse(respond(new ApiException(Reason.UNAUTHENTICATED, "sign in first")))
+                .header("WWW-Authenticate", "Basic realm=\"SafePassage\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(final ForbiddenException e) {
+        return respond(new ApiException(Reason.FORBIDDEN, "your role may not do this"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(final WebApplicationException e) {
+        final int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        final Reason reason = switch (status) {
+            case 401 -> Reason.UNAUTHENTICATED;
+            case 403 -> Reason.FORBIDDEN;
+            case 404 -> Reason.NOT_FOUND;
+            case 405 -> Reason.METHOD_NOT_ALLOWED;
+            case 406 -> Reason.NOT_ACCEPTABLE;
+            case 413 -> Reason.PAYLOAD_TOO_LARGE;
+            case 415 -> Reason.UNSUPPORTED_MEDIA_TYPE;
+            default -> Reason.MALFORMED_REQUEST;
+        };
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new Problem(reason.name(), e.getMessage(), Map.of())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(final Throwable e) {
+        LOG.error("unexpected failure", e);
+        return respond(new ApiException(Reason.INTERNAL_ERROR, "internal error; nothing was half-written"));
+    }
+
+    private static Response respond(final ApiException e) {
+        return Response.status(e.reason().status()).type(MediaType.APPLICATION_JSON).entity(Problem.of(e)).build();
+    }
+}

@@ -1,0 +1,52 @@
+package org.safepassage.enrollment.api;
+
+/**
+ * Every machine-readable reason the enrollment API answers with, and its HTTP status. Clients switch on the name;
+ * the message beside it is for people.
+ */
+public enum Reason {
+    MALFORMED_REQUEST(400),
+    INVALID_FIELD(400),
+    UNSUPPORTED_LANGUAGE(400),
+    INVALID_PHONE_NUMBER(400),
+    UNAUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    SUBJECT_NOT_FOUND(404),
+    REFERRAL_NOT_FOUND(404),
+    VERIFICATION_NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    /** The request id was used before for a different request. */
+    DUPLICATE_REQUEST_ID(409),
+    /** The fingerprints match someone already enrolled: referred to a supervisor, never merged. */
+    DUPLICATE_REFERRED(409),
+    /** The subject's ledger registration is still pending; retried in the background. */
+    LEDGER_PENDING(409),
+    REFERRAL_ALREADY_RESOLVED(409),
+    SUBJECT_ERASED(410),
+    VERIFICATION_EXPIRED(410),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    FINGERPRINT_REJECTED(422),
+    PHOTO_REJECTED(422),
+    PHONE_NOT_VERIFIED(422),
+    GUARDIAN_NOT_VERIFIED(422),
+    VERIFICATION_CODE_WRONG(422),
+    VERIFICATION_LOCKED(423),
+    /** The ledger refused the transaction; the chaincode's own code is in the details. */
+    LEDGER_REFUSED(422),
+    INTERNAL_ERROR(500),
+    LEDGER_UNAVAILABLE(503),
+    NOTIFIER_UNAVAILABLE(503);
+
+    private final int status;
+
+    Reason(final int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

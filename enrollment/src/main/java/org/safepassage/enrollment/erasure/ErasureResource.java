@@ -1,0 +1,65 @@
+package org.safepassage.enrollment.erasure;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.enrollment.api.Reason;
+import org.safepassage.enrollment.ledger.RegistryLedger;
+
+/** Erasure, for the data-protection officer alone. */
+@Path("/api/v1/erasures")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("dpo")
+@Tag(name = "erasure")
+public class ErasureResource {
+    private final ErasureService erasure;
+    private final RegistryLedger ledger;
+
+    ErasureResource(final ErasureService erasure, final RegistryLedger ledger) {
+        this.erasure = erasure;
+        this.ledger = ledger;
+    }
+
+    @POST
+    @Operation(summary = "Erase a subject on a verified request",
+            description = "Destroys the data key and every row naming the subject at once; 200 with the signed "
+                    + "certificate when the ledger tombstone is written, 202 while the tombstone is being retried.")
+    public Response erase(final ErasureService.ErasureRequest request) {
+        if (request == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        final ErasureService.ErasureStatus status = erasure.erase(request);
+        return Response.status(status.certificate() != null ? 200 : 202).entity(status).build();
+    }
+
+    @GET
+    @Path("/{subjectId}")
+    public ErasureService.ErasureStatus status(@PathParam("subjectId") final String subjectId) {
+        return erasure.status(subjectId)
+                .orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no erasure of this subject"));
+    }
+
+    /** The result of checking a certificate someone presents. */
+    public record Verdict(boolean valid) {}
+
+    @POST
+    @Path("/verification")
+    @RolesAllowed({"dpo", "supervisor"})
+    @Operation(summary = "Check an erasure certificate's signature against the registry's CA")
+    public Verdict verify(final SignedErasureCertificate certificate) {
+        if (certificate == null || certificate.certificate() == null) {
+            throw ApiException.invalid("body", "an erasure certificate is required");
+        }
+        return new Verdict(ErasureCertificates.verify(certificate, ledger.registryCa()));
+    }
+}

