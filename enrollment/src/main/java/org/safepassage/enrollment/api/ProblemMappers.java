@@ -28,7 +28,11 @@ public class ProblemMappers {
         return respond(e);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
     public Response json(final JsonProcessingException e) {
         // Validation in a record's constructor surfaces wrapped by Jackson: answer with the validation's reason.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -73,6 +77,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(final WebApplicationException e) {
+        // The JSON reader wraps some Jackson failures (a record's own validation among them) in a 400.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return json(json);
+            }
+        }
         final int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);

@@ -8,6 +8,7 @@ public enum Reason {
     MALFORMED_REQUEST(400),
     INVALID_FIELD(400),
     UNSUPPORTED_LANGUAGE(400),
+    INVALID_CODE_FORMAT(400),
     INVALID_PHONE_NUMBER(400),
     UNAUTHENTICATED(401),
     FORBIDDEN(403),
@@ -31,6 +32,8 @@ public enum Reason {
     FINGERPRINT_REJECTED(422),
     PHOTO_REJECTED(422),
     PHONE_NOT_VERIFIED(422),
+    /** The SMS provider refused the number (e.g. the guardian opted out of messages). */
+    PHONE_NUMBER_UNREACHABLE(422),
     GUARDIAN_NOT_VERIFIED(422),
     VERIFICATION_CODE_WRONG(422),
     VERIFICATION_LOCKED(423),

@@ -39,6 +39,10 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
 
     @Override
     public Map<String, String> start() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("PostgreSQL refuses to run as root: run the tests as a normal user "
+                    + "(.ci/run does this by itself; see README.md)");
+        }
         try {
             deleteRecursively(WORK);
             Files.createDirectories(WORK);
@@ -103,16 +107,31 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
         return SENT_CODES.get(verificationId);
     }
 
+    /** Kills the ledger (SIGKILL, as a crash would). */
+    public static void killDevpeer() throws InterruptedException {
+        devpeer.destroyForcibly().waitFor();
+    }
+
+    /** Starts the ledger again on the same port and data. */
+    public static void restartDevpeer() throws IOException, InterruptedException {
+        runDevpeer(devpeerPort);
+    }
+
+    private static int devpeerPort;
+
     private static Path startDevpeer() throws IOException, InterruptedException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            devpeerPort = socket.getLocalPort();
+        }
+        return runDevpeer(devpeerPort);
+    }
+
+    private static Path runDevpeer(final int port) throws IOException, InterruptedException {
         final Path jar = Path.of("..", "network", "devpeer", "target", "devpeer.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build network/devpeer first (the reactor does)");
         }
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        final Path log = WORK.resolve("devpeer.log");
+        final Path log = WORK.resolve("devpeer-" + System.nanoTime() + ".log");
         devpeer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-jar", jar.toString(), "--port", Integer.toString(port), "--data", ledgerDirectory().toString(),
                 "--crypto", WORK.resolve("crypto").toString())
