@@ -4,8 +4,13 @@ import com.machinezoo.sourceafis.FingerprintMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fingerprint comparison: 1:1 verification, 1:N identification over a {@link Gallery}, and enrollment
@@ -14,8 +19,15 @@ import java.util.Optional;
  * <p>SourceAFIS scores are not probabilities; its documentation maps a threshold of 40 to a false match rate of
  * 0.01%, which is the {@linkplain #DEFAULT_THRESHOLD default}. Raise it to trade false matches for false non-matches.
  *
- * <p>Thread-safe. 1:N cost is linear in the gallery size (one SourceAFIS match per enrolled subject, tens of
- * microseconds each); the probe is indexed once per search.
+ * <p>1:N cost is linear in the gallery size: one SourceAFIS match per enrolled template, tens of microseconds each
+ * (see {@code docs/performance.md}). The probe is indexed once per search, and the gallery is split into as many
+ * contiguous slices as the {@linkplain #parallelism() parallelism}, matched at the same time on a shared pool of one
+ * thread per core. One matcher serves all slices: SourceAFIS documents {@link FingerprintMatcher#match} as safe to call
+ * from several threads (the indexed probe is read-only; scratch state is per thread). Results do not depend on the
+ * parallelism: candidates are always ordered by score, best first, then by subject id.
+ *
+ * <p>Immutable and thread-safe. Concurrent searches share the pool, so together they never use more threads for
+ * matching than there are cores (plus the callers' own threads).
  */
 public final class FingerprintSearch {
     /** SourceAFIS's recommended threshold for a false match rate of 0.01%. */
@@ -24,10 +36,15 @@ public final class FingerprintSearch {
     private static final Comparator<MatchCandidate> BEST_FIRST =
             Comparator.comparingDouble(MatchCandidate::score).reversed().thenComparing(MatchCandidate::subjectId);
 
-    private final double threshold;
+    /* Below this many templates per slice, handing work to another thread costs more than it saves. */
+    private static final int MIN_SLICE = 64;
 
-    private FingerprintSearch(final double threshold) {
+    private final double threshold;
+    private final int parallelism;
+
+    private FingerprintSearch(final double threshold, final int parallelism) {
         this.threshold = threshold;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -41,7 +58,31 @@ public final class FingerprintSearch {
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("match threshold must be positive and finite, not " + threshold);
         }
-        return new FingerprintSearch(threshold);
+        return new FingerprintSearch(threshold, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The same search with another degree of parallelism for 1:N. The default is the number of available cores;
+     * {@code 1} matches the whole gallery on the calling thread (e.g. where another layer already parallelises).
+     *
+     * @param workers how many slices of the gallery may be matched at the same time; at least 1
+     * @return a search at the same threshold
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
+    public FingerprintSearch withParallelism(final int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, not " + workers);
+        }
+        return new FingerprintSearch(threshold, workers);
+    }
+
+    /**
+     * How many slices of the gallery a 1:N search may match at the same time.
+     *
+     * @return the parallelism, at least 1
+     */
+    public int parallelism() {
+        return parallelism;
     }
 
     /**
@@ -92,15 +133,54 @@ public final class FingerprintSearch {
     private List<MatchCandidate> candidates(final FingerprintTemplateBytes probe, final Gallery gallery) {
         Objects.requireNonNull(gallery, "gallery");
         final FingerprintMatcher matcher = matcher(probe);
+        final List<Map.Entry<String, FingerprintTemplateBytes>> entries = entries(gallery);
+        final int slices = Math.max(1, Math.min(parallelism, entries.size() / MIN_SLICE));
         final List<MatchCandidate> hits = new ArrayList<>();
-        gallery.forEach((subjectId, template) -> {
-            final double score = matcher.match(template.template());
-            if (score >= threshold) {
-                hits.add(new MatchCandidate(subjectId, score));
+        if (slices == 1) {
+            hits.addAll(match(matcher, entries, 0, entries.size()));
+        } else {
+            // The caller matches the first slice itself while the pool takes the others.
+            final List<ForkJoinTask<List<MatchCandidate>>> others = new ArrayList<>(slices - 1);
+            for (int slice = 1; slice < slices; slice++) {
+                final int from = bound(entries.size(), slices, slice);
+                final int to = bound(entries.size(), slices, slice + 1);
+                others.add(Pool.MATCHING.submit(() -> match(matcher, entries, from, to)));
             }
-        });
+            hits.addAll(match(matcher, entries, 0, bound(entries.size(), slices, 1)));
+            for (final ForkJoinTask<List<MatchCandidate>> other : others) {
+                hits.addAll(other.join());
+            }
+        }
         hits.sort(BEST_FIRST);
         return hits;
+    }
+
+    private static int bound(final int size, final int slices, final int slice) {
+        return (int) ((long) size * slice / slices);
+    }
+
+    private List<MatchCandidate> match(final FingerprintMatcher matcher,
+            final List<Map.Entry<String, FingerprintTemplateBytes>> entries, final int from, final int to) {
+        final List<MatchCandidate> hits = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            final Map.Entry<String, FingerprintTemplateBytes> entry = entries.get(i);
+            final double score = matcher.match(entry.getValue().template());
+            if (score >= threshold) {
+                hits.add(new MatchCandidate(entry.getKey(), score));
+            }
+        }
+        return hits;
+    }
+
+    /* The in-memory gallery hands out its immutable snapshot; any other gallery is copied once (cheap next to
+     * matching) so it can be sliced. */
+    private static List<Map.Entry<String, FingerprintTemplateBytes>> entries(final Gallery gallery) {
+        if (gallery instanceof InMemoryGallery memory) {
+            return memory.snapshot();
+        }
+        final List<Map.Entry<String, FingerprintTemplateBytes>> copy = new ArrayList<>(gallery.size());
+        gallery.forEach((subjectId, template) -> copy.add(Map.entry(subjectId, template)));
+        return copy;
     }
 
     private static FingerprintMatcher matcher(final FingerprintTemplateBytes probe) {
@@ -109,6 +189,22 @@ public final class FingerprintSearch {
 
     @Override
     public String toString() {
-        return "FingerprintSearch[threshold=" + threshold + "]";
+        return "FingerprintSearch[threshold=" + threshold + ", parallelism=" + parallelism + "]";
+    }
+
+    /* One pool of daemon threads, one per core, shared by every search in the JVM: matching is pure CPU work. */
+    private static final class Pool {
+        private static final AtomicInteger THREADS = new AtomicInteger();
+        static final ForkJoinPool MATCHING = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+                Pool::thread, null, false);
+
+        private Pool() {}
+
+        private static ForkJoinWorkerThread thread(final ForkJoinPool pool) {
+            final ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("fingerprint-match-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 }

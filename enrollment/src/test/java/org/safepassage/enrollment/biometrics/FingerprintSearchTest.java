@@ -3,6 +3,10 @@ package org.safepassage.enrollment.biometrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.machinezoo.sourceafis.FingerprintMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +108,102 @@ class FingerprintSearchTest {
             assertThat(search.identify(fingers.template(2, 1), gallery)).isEmpty();
             assertThat(gallery.find(SyntheticFingers.subjectId(2))).isEmpty();
             assertThat(gallery.size()).isEqualTo(ENROLLED - 1);
+        }
+
+        @Test
+        void no_longer_finds_a_subject_erased_after_a_search() {
+            assertThat(search.identify(fingers.template(2, 1), gallery)).isPresent();
+
+            gallery.remove(SyntheticFingers.subjectId(2));
+
+            assertThat(search.identify(fingers.template(2, 1), gallery)).isEmpty();
+        }
+
+        @Test
+        void finds_a_subject_enrolled_after_a_search() {
+            assertThat(search.identify(fingers.template(ENROLLED, 1), gallery)).isEmpty();
+
+            gallery.put("late", fingers.template(ENROLLED, 0));
+
+            assertThat(search.identify(fingers.template(ENROLLED, 1), gallery))
+                    .hasValueSatisfying(candidate -> assertThat(candidate.subjectId()).isEqualTo("late"));
+        }
+    }
+
+    @Nested
+    class Parallel {
+        /* A low threshold, so that impostors are candidates too and the ordering is exercised on long lists. */
+        private final FingerprintSearch loose = FingerprintSearch.withThreshold(8);
+        private final Gallery large = Gallery.inMemory();
+        private final List<FingerprintTemplateBytes> probes = new ArrayList<>();
+
+        @BeforeEach
+        void enroll_a_few_hundred_iso_templates() {
+            final MinutiaFinger.Capture capture = MinutiaFinger.Capture.calibrated();
+            for (int subject = 0; subject < 400; subject++) {
+                final MinutiaFinger finger = MinutiaFinger.generate(50_000 + subject);
+                large.put(String.format(Locale.ROOT, "iso-%03d", subject), finger.template(subject * 10L, capture));
+                if (subject % 10 == 0) {
+                    probes.add(finger.template(subject * 10L + 1, capture));
+                }
+            }
+            // Equal scores: the same template under two ids must come out in subject id order.
+            final FingerprintTemplateBytes twin = MinutiaFinger.generate(50_000).template(0, capture);
+            large.put("twin-b", twin);
+            large.put("twin-a", twin);
+        }
+
+        @Test
+        void parallel_and_sequential_searches_give_identical_candidates() {
+            final FingerprintSearch sequential = loose.withParallelism(1);
+            final FingerprintSearch sliced = loose.withParallelism(5);
+            int candidates = 0;
+            for (final FingerprintTemplateBytes probe : probes) {
+                final Deduplication expected = plainLoop(probe);
+
+                assertThat(sequential.deduplicate(probe, large)).isEqualTo(expected);
+                assertThat(sliced.deduplicate(probe, large)).isEqualTo(expected);
+                assertThat(loose.deduplicate(probe, large)).isEqualTo(expected);
+                assertThat(sliced.identify(probe, large)).isEqualTo(sequential.identify(probe, large));
+                if (expected instanceof Deduplication.DuplicateReferral referral) {
+                    candidates += referral.candidates().size();
+                }
+            }
+            assertThat(candidates).as("candidates over all probes").isGreaterThan(2 * probes.size());
+        }
+
+        @Test
+        void breaks_equal_scores_by_subject_id() {
+            final FingerprintTemplateBytes probe = MinutiaFinger.generate(50_000)
+                    .template(1, MinutiaFinger.Capture.calibrated());
+
+            final Deduplication result = search.withParallelism(3).deduplicate(probe, large);
+
+            assertThat(result).isInstanceOfSatisfying(Deduplication.DuplicateReferral.class, referral ->
+                    assertThat(referral.candidates()).extracting(MatchCandidate::subjectId)
+                            .startsWith("iso-000", "twin-a", "twin-b"));
+        }
+
+        @Test
+        void refuses_a_parallelism_below_one() {
+            assertThatThrownBy(() -> search.withParallelism(0)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(search.withParallelism(3).parallelism()).isEqualTo(3);
+            assertThat(search.withParallelism(3).threshold()).isEqualTo(search.threshold());
+        }
+
+        /* What FingerprintSearch did before it was parallel: one matcher, one pass over the gallery. */
+        private Deduplication plainLoop(final FingerprintTemplateBytes probe) {
+            final FingerprintMatcher matcher = new FingerprintMatcher(probe.template());
+            final List<MatchCandidate> hits = new ArrayList<>();
+            large.forEach((subjectId, template) -> {
+                final double score = matcher.match(template.template());
+                if (score >= loose.threshold()) {
+                    hits.add(new MatchCandidate(subjectId, score));
+                }
+            });
+            hits.sort(Comparator.comparingDouble(MatchCandidate::score).reversed()
+                    .thenComparing(MatchCandidate::subjectId));
+            return hits.isEmpty() ? new Deduplication.Unique() : new Deduplication.DuplicateReferral(hits);
         }
     }
 
