@@ -3,7 +3,9 @@
  * code, take their signed YES/NO replies, check code, sender and expiry, record each decision on the ledger and
  * escalate when nobody answers.
  *
- * <p>Entry point: {@link org.safepassage.guardian.ServiceInfoResource}, {@code GET /api/v1/service}.
+ * <p>Entry point: {@link org.safepassage.guardian.ServiceInfoResource}, {@code GET /api/v1/service}. Features:
+ * {@code verification} (one-time SMS codes proving a guardian's phone, for enrollment) and {@code sms} (sending
+ * through Twilio).
  * Health is served at {@code /q/health}, Prometheus metrics at {@code /q/metrics} and the OpenAPI document at
  * {@code /q/openapi}.
  */

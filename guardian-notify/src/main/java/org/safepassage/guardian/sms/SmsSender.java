@@ -1,0 +1,18 @@
+package org.safepassage.guardian.sms;
+
+import java.time.Duration;
+
+/** Sends one text message. Implementations send each call at most once: they never retry a send on their own. */
+public interface SmsSender {
+    /**
+     * Sends a text.
+     *
+     * @param to the recipient, E.164
+     * @param body the text
+     * @param validity how long the provider may hold the message before giving up on it
+     * @return the provider's message id and status
+     * @throws SmsNotSentException if the provider refused the message or could not be reached; the message may
+     *     still have gone out in the second case, so callers must not blindly send again
+     */
+    SentSms send(String to, String body, Duration validity);
+}
