@@ -34,9 +34,12 @@ public class SubjectResource {
     private final SubjectExport export;
     private final SubjectStore store;
     private final RegistryLedger ledger;
+    private final Reenrollment reenrollment;
 
     SubjectResource(final EnrollmentService enrollment, final GuardianReplacement guardians,
-            final SubjectExport export, final SubjectStore store, final RegistryLedger ledger) {
+            final SubjectExport export, final SubjectStore store, final RegistryLedger ledger,
+            final Reenrollment reenrollment) {
+        this.reenrollment = reenrollment;
         this.enrollment = enrollment;
         this.guardians = guardians;
         this.export = export;
@@ -89,6 +92,16 @@ public class SubjectResource {
     public SubjectSummary replaceGuardians(@PathParam("subjectId") final String subjectId,
             final GuardianReplacement.Replacement replacement) {
         return guardians.replace(subjectId, Fields.present("body", replacement));
+    }
+
+    @POST
+    @Path("/{subjectId}/reenrollment")
+    @RolesAllowed("supervisor")
+    @Operation(summary = "Re-enroll the subject's fingerprints",
+            description = "New templates, a new salt and commitment; the ledger revokes the old commitment for good.")
+    public SubjectSummary reenroll(@PathParam("subjectId") final String subjectId,
+            final Reenrollment.Request request, @Context final SecurityContext caller) {
+        return reenrollment.reenroll(subjectId, Fields.present("body", request), caller.getUserPrincipal().getName());
     }
 
     @POST

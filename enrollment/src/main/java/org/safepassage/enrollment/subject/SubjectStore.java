@@ -98,6 +98,14 @@ public class SubjectStore {
         jdbc.update("delete from guardian where subject_id = ? and version = ?", subjectId, pending.version());
     }
 
+    /** Replaces the subject's commitment inputs after a re-enrollment; the templates are replaced by the caller. */
+    public void replaceCommitment(final String subjectId, final byte[] sealedSalt, final String scheme,
+            final String commitment, final String pepperId, final Instant at) {
+        jdbc.update("update subject set salt = ?, scheme = ?, commitment = ?, pepper_id = ?, updated_at = ? "
+                + "where subject_id = ?", sealedSalt, scheme, commitment, pepperId, at, subjectId);
+        jdbc.update("delete from biometric where subject_id = ?", subjectId);
+    }
+
     public void insertTemplate(final String subjectId, final Finger finger, final byte[] encryptedTemplate) {
         jdbc.update("insert into biometric (subject_id, finger, template) values (?, ?, ?)", subjectId, finger.name(),
                 encryptedTemplate);

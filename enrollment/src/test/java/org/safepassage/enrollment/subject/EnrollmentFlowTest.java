@@ -89,6 +89,14 @@ class EnrollmentFlowTest {
                 .body("outcome", is("NO_MATCH"));
         as("officer").body(scan(1, 1)).post("/internal/v1/identify").then().statusCode(403);
 
+        // guardian-notify resolves a ledger reference to a verified number, and learns nothing else.
+        as("notifier").get("/internal/v1/guardians/" + verifiedRefs.get(0)).then().statusCode(200)
+                .body("phoneNumber", is(phone)).body("language", is("ro"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(name)));
+        final String unverifiedRef = enrolled.jsonPath().getString("guardians.find { !it.phoneVerified }.guardianRef");
+        as("notifier").get("/internal/v1/guardians/" + unverifiedRef).then().statusCode(404);
+        as("gateway").get("/internal/v1/guardians/" + verifiedRefs.get(0)).then().statusCode(403);
+
         // Art. 15: the export opens the vault.
         as("supervisor").get("/api/v1/subjects/" + subjectId + "/export").then().statusCode(200)
                 .body("person.givenNames", is(name))
@@ -157,5 +165,28 @@ class EnrollmentFlowTest {
         final List<String> refs = replaced.jsonPath().getList("guardians.guardianRef");
         as("officer").get("/api/v1/subjects/" + subjectId + "/ledger").then().statusCode(200)
                 .body("guardianRefs", is(refs)).body("approvalQuorum", is(2));
+    }
+
+    @Test
+    void reenrollment_renews_the_commitment_and_the_old_one_is_revoked() {
+        final String subjectId = as("officer")
+                .body(child(newRequestId(), "Growing Child", 8, List.of(guardian("Guard Grow", "+40711000801"))))
+                .post("/api/v1/subjects").then().statusCode(201).extract().path("subjectId");
+        final String before = as("officer").get("/api/v1/subjects/" + subjectId + "/ledger").then().statusCode(200)
+                .extract().path("commitment");
+        final Map<String, Object> captures = Map.of("fingerprints", List.of(
+                Map.of("finger", "RIGHT_INDEX", "image", org.safepassage.enrollment.biometrics.TestImages.base64Png(9, 0)),
+                Map.of("finger", "LEFT_INDEX", "image", org.safepassage.enrollment.biometrics.TestImages.base64Png(11, 0))));
+        as("officer").body(captures).post("/api/v1/subjects/" + subjectId + "/reenrollment").then().statusCode(403);
+        as("supervisor").body(captures).post("/api/v1/subjects/" + subjectId + "/reenrollment").then()
+                .statusCode(200).body("fingers", hasSize(2));
+        final String after = as("officer").get("/api/v1/subjects/" + subjectId + "/ledger").then().statusCode(200)
+                .extract().path("commitment");
+        assertThat(after).matches("[0-9a-f]{64}").isNotEqualTo(before);
+        // The new captures identify the subject, with the new commitment verified; the old finger no longer does.
+        as("gateway").body(scan(11, 1)).post("/internal/v1/identify").then().statusCode(200)
+                .body("subjectId", is(subjectId)).body("integrity", is("VERIFIED"));
+        as("gateway").body(scan(8, 1)).post("/internal/v1/identify").then().statusCode(200)
+                .body("outcome", is("NO_MATCH"));
     }
 }

@@ -63,7 +63,7 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
             config.put("quarkus.rest-client.guardian-notify.url",
                     "http://127.0.0.1:" + notifier.getAddress().getPort());
             config.put("safepassage.notify.password", PASSWORD);
-            for (String user : List.of("officer", "supervisor", "dpo", "gateway")) {
+            for (String user : List.of("officer", "supervisor", "dpo", "gateway", "notifier")) {
                 config.put("quarkus.security.users.embedded.users." + user, PASSWORD);
                 config.put("quarkus.security.users.embedded.roles." + user, user);
             }
@@ -150,7 +150,7 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
     private static void startNotifier() throws IOException {
         notifier = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         final String expectedAuth = "Basic " + Base64.getEncoder().encodeToString(
-                ("enrollment:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+                ("enrollment-service:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         final Pattern phone = Pattern.compile("\"phoneNumber\"\\s*:\\s*\"([^\"]+)\"");
         final Pattern code = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
         final SecureRandom random = new SecureRandom();

@@ -1,0 +1,104 @@
+package org.safepassage.enrollment.subject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.safepassage.chaincode.model.CommitmentScheme;
+import org.safepassage.chaincode.model.RenewCommitmentCommand;
+import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.enrollment.api.Reason;
+import org.safepassage.enrollment.biometrics.FingerprintCapture;
+import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
+import org.safepassage.enrollment.biometrics.MatchCandidate;
+import org.safepassage.enrollment.biometrics.QualityPolicy;
+import org.safepassage.enrollment.commitment.FpV1Commitments;
+import org.safepassage.enrollment.commitment.SaltedCommitment;
+import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.ledger.RegistryLedger;
+import org.safepassage.enrollment.vault.SubjectVault;
+
+/**
+ * Re-enrollment: new captures (a child's fingers grow), a new salt and a new commitment; the ledger revokes the old
+ * commitment for good, so old and new cannot be linked and the old one can never identify anyone again.
+ *
+ * <p>The ledger goes first and the vault follows. If the vault write fails after the ledger accepted, identification
+ * reports the subject as a commitment MISMATCH (the safe side: an alert, never a silent pass) until the supervisor
+ * repeats the re-enrollment, which renews again with a fresh salt.
+ */
+@ApplicationScoped
+public class Reenrollment {
+    private final SubjectStore store;
+    private final SubjectVault vault;
+    private final FpV1Commitments commitments;
+    private final EnrolledGallery gallery;
+    private final RegistryLedger ledger;
+    private final Referrals referrals;
+    private final EnrollmentService enrollment;
+    private final FingerprintCapture capture = FingerprintCapture.create(QualityPolicy.defaults());
+
+    Reenrollment(final SubjectStore store, final SubjectVault vault, final FpV1Commitments commitments,
+            final EnrolledGallery gallery, final RegistryLedger ledger, final Referrals referrals,
+            final EnrollmentService enrollment) {
+        this.store = store;
+        this.vault = vault;
+        this.commitments = commitments;
+        this.gallery = gallery;
+        this.ledger = ledger;
+        this.referrals = referrals;
+        this.enrollment = enrollment;
+    }
+
+    /** New captures of the subject's fingers. */
+    public record Request(List<FingerprintInput> fingerprints) {
+        public Request {
+            fingerprints = fingerprints == null ? List.of() : List.copyOf(fingerprints);
+            if (fingerprints.isEmpty() || fingerprints.size() > EnrollmentRequest.MAX_FINGERPRINTS) {
+                throw ApiException.invalid("fingerprints", "between 1 and " + EnrollmentRequest.MAX_FINGERPRINTS);
+            }
+            final Set<Finger> seen = new HashSet<>();
+            for (FingerprintInput fingerprint : fingerprints) {
+                if (!seen.add(fingerprint.finger())) {
+                    throw ApiException.invalid("fingerprints", fingerprint.finger() + " given twice");
+                }
+            }
+        }
+    }
+
+    public synchronized SubjectSummary reenroll(final String subjectId, final Request request,
+            final String supervisor) {
+        final StoredSubject subject = store.find(subjectId)
+                .orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no such subject"));
+        if (subject.ledgerState() != StoredSubject.LedgerState.REGISTERED) {
+            throw new ApiException(Reason.LEDGER_PENDING, "the subject is not on the ledger yet; try again shortly");
+        }
+        final Map<Finger, FingerprintTemplateBytes> captured = new EnumMap<>(Finger.class);
+        for (FingerprintInput input : request.fingerprints()) {
+            captured.put(input.finger(), EnrollmentService.capture(input.finger().name(), input.image(), capture));
+        }
+        final EnrolledTemplates templates = new EnrolledTemplates(captured);
+        final List<MatchCandidate> others = gallery.candidates(new ArrayList<>(captured.values())).stream()
+                .filter(candidate -> !candidate.subjectId().equals(subjectId)).toList();
+        if (!others.isEmpty()) {
+            throw Referrals.referred(referrals.refer("reenroll-" + subjectId, others.get(0), supervisor));
+        }
+        final SaltedCommitment renewed = commitments.enroll(templates.commitmentInput());
+        ledger.officer().subjects().renewCommitment(new RenewCommitmentCommand(subjectId,
+                renewed.commitment().value(), CommitmentScheme.fromId(renewed.commitment().scheme())));
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.replaceCommitment(subjectId, vault.encrypt(subjectId, "salt", renewed.salt().bytes()),
+                    renewed.commitment().scheme(), renewed.commitment().value(), renewed.commitment().pepperId(),
+                    Instant.now());
+            captured.forEach((finger, template) -> store.insertTemplate(subjectId, finger,
+                    vault.encrypt(subjectId, EnrolledGallery.templateField(finger), template.bytes())));
+        });
+        gallery.remove(subjectId);
+        gallery.add(subjectId, captured);
+        return enrollment.summary(subjectId);
+    }
+}
