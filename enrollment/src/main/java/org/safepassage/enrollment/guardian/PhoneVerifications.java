@@ -2,6 +2,7 @@ package org.safepassage.enrollment.guardian;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -93,22 +94,25 @@ public class PhoneVerifications {
     }
 
     private static Map<?, ?> call(final java.util.function.Supplier<Response> request) {
-        final Response response;
+        Response response;
         try {
             response = request.get();
+        } catch (WebApplicationException e) {
+            // The REST client turns every 4xx/5xx into an exception; its reasons are what the officer needs.
+            response = e.getResponse();
         } catch (ProcessingException e) {
             LOG.warnf("guardian-notify unreachable: %s", e.getMessage());
             throw new ApiException(Reason.NOTIFIER_UNAVAILABLE, "the SMS service cannot be reached; try again");
         }
-        try (response) {
-            final Map<?, ?> body = response.hasEntity() ? response.readEntity(Map.class) : Map.of();
-            if (response.getStatus() / 100 == 2) {
+        try (Response answer = response) {
+            final Map<?, ?> body = answer.hasEntity() ? answer.readEntity(Map.class) : Map.of();
+            if (answer.getStatus() / 100 == 2) {
                 return body;
             }
             final Reason reason = Arrays.stream(Reason.values())
                     .filter(r -> r.name().equals(body.get("code"))).findFirst().orElse(null);
-            if (reason == null || response.getStatus() >= 500) {
-                LOG.warnf("guardian-notify answered %d %s", response.getStatus(), body.get("code"));
+            if (reason == null || answer.getStatus() >= 500) {
+                LOG.warnf("guardian-notify answered %d %s", answer.getStatus(), body.get("code"));
                 throw new ApiException(Reason.NOTIFIER_UNAVAILABLE, "the SMS service failed; try again");
             }
             final Map<String, Object> details = new java.util.HashMap<>();

@@ -116,6 +116,17 @@ class BadInputTest {
     }
 
     @Test
+    void a_wrong_phone_code_is_refused_with_the_notifiers_reason() throws Exception {
+        final String id = as("officer").body(Map.of("phoneNumber", "+40733000010", "language", "uk"))
+                .post("/api/v1/phone-verifications").then().statusCode(201).extract().path("verificationId");
+        unchanged(() -> as("officer").body(Map.of("code", "not-the-code"))
+                .post("/api/v1/phone-verifications/" + id + "/check").then().statusCode(422)
+                .body("code", is("VERIFICATION_CODE_WRONG")).body("details.attemptsLeft", is(4)));
+        as("officer").body(Map.of("code", "123456")).post("/api/v1/phone-verifications/pv_unknown_000000/check")
+                .then().statusCode(404).body("code", is("VERIFICATION_NOT_FOUND"));
+    }
+
+    @Test
     void a_minor_without_a_verified_guardian_is_refused() throws Exception {
         refused(child(newRequestId(), "No Guardian", 23, List.of(unverifiedGuardian("Guard X", "+40733000005"))),
                 422, "GUARDIAN_NOT_VERIFIED", null);
