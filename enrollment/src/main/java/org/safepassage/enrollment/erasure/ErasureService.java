@@ -81,12 +81,7 @@ public class ErasureService implements OutboxHandler {
             return earlier.get();
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            final StoredSubject subject = subjects.find(request.subjectId())
-                    .orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no such subject"));
-            if (subject.ledgerState() != StoredSubject.LedgerState.REGISTERED) {
-                throw new ApiException(Reason.LEDGER_PENDING,
-                        "the subject's registration has not reached the ledger yet; try again shortly");
-            }
+            final StoredSubject subject = subjects.requireRegistered(request.subjectId());
             if (jdbc.queryOne("select 1 from erasure where request_ref = ?", row -> 1, request.requestRef())
                     .isPresent()) {
                 throw new ApiException(Reason.DUPLICATE_REQUEST_ID, "requestRef was used for another erasure");

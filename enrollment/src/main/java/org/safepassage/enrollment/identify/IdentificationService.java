@@ -9,16 +9,14 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.model.Subject;
-import org.safepassage.enrollment.biometrics.FingerprintCapture;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
-import org.safepassage.enrollment.biometrics.QualityPolicy;
 import org.safepassage.enrollment.commitment.CommitmentSalt;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.subject.EnrolledTemplates;
-import org.safepassage.enrollment.subject.EnrollmentService;
+import org.safepassage.enrollment.subject.FingerprintUploads;
 import org.safepassage.enrollment.subject.Finger;
 import org.safepassage.enrollment.subject.StoredSubject;
 import org.safepassage.enrollment.subject.SubjectStore;
@@ -39,10 +37,11 @@ public class IdentificationService {
     private final SubjectVault vault;
     private final FpV1Commitments commitments;
     private final RegistryLedger ledger;
-    private final FingerprintCapture capture = FingerprintCapture.create(QualityPolicy.defaults());
+    private final FingerprintUploads uploads;
 
     IdentificationService(final EnrolledGallery gallery, final SubjectStore store, final SubjectVault vault,
-            final FpV1Commitments commitments, final RegistryLedger ledger) {
+            final FpV1Commitments commitments, final RegistryLedger ledger, final FingerprintUploads uploads) {
+        this.uploads = uploads;
         this.gallery = gallery;
         this.store = store;
         this.vault = vault;
@@ -53,7 +52,7 @@ public class IdentificationService {
     public Identification identify(final IdentifyRequest request) {
         final List<FingerprintTemplateBytes> probes = new ArrayList<>();
         for (int i = 0; i < request.images().size(); i++) {
-            probes.add(EnrollmentService.capture("images[" + i + "]", request.images().get(i), capture));
+            probes.add(uploads.template("images[" + i + "]", request.images().get(i)));
         }
         final Optional<MatchCandidate> match = request.subjectId() != null
                 ? gallery.verify(request.subjectId(), probes)

@@ -27,11 +27,8 @@ import org.safepassage.chaincode.model.ProtectionClass;
 import org.safepassage.chaincode.model.RegisterSubjectCommand;
 import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
-import org.safepassage.enrollment.biometrics.CaptureResult;
-import org.safepassage.enrollment.biometrics.FingerprintCapture;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
-import org.safepassage.enrollment.biometrics.QualityPolicy;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.commitment.SaltedCommitment;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
@@ -71,12 +68,13 @@ public class EnrollmentService implements OutboxHandler {
     private final RegistryLedger ledger;
     private final LedgerOutbox outbox;
     private final Referrals referrals;
-    private final FingerprintCapture capture = FingerprintCapture.create(QualityPolicy.defaults());
+    private final FingerprintUploads uploads;
     private final ReentrantLock enrollmentLock = new ReentrantLock(true);
 
     EnrollmentService(final SubjectVault vault, final FpV1Commitments commitments, final SubjectStore store,
             final EnrolledGallery gallery, final PhoneVerifications phones, final RegistryLedger ledger,
-            final LedgerOutbox outbox, final Referrals referrals) {
+            final LedgerOutbox outbox, final Referrals referrals, final FingerprintUploads uploads) {
+        this.uploads = uploads;
         this.vault = vault;
         this.commitments = commitments;
         this.store = store;
@@ -201,8 +199,7 @@ public class EnrollmentService implements OutboxHandler {
     }
 
     public SubjectSummary summary(final String subjectId) {
-        final StoredSubject subject = store.find(subjectId)
-                .orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no such subject"));
+        final StoredSubject subject = store.require(subjectId);
         final List<SubjectSummary.GuardianSummary> guardians = store.guardians(subjectId).stream()
                 .filter(g -> g.version() == subject.guardianVersion())
                 .map(g -> new SubjectSummary.GuardianSummary(g.guardianRef(), g.phoneVerified())).toList();
@@ -265,21 +262,9 @@ public class EnrollmentService implements OutboxHandler {
         final Map<org.safepassage.enrollment.subject.Finger, FingerprintTemplateBytes> templates =
                 new EnumMap<>(Finger.class);
         for (FingerprintInput input : fingerprints) {
-            templates.put(input.finger(), capture(input.finger().name(), input.image(), capture));
+            templates.put(input.finger(), uploads.template(input.finger().name(), input.image()));
         }
         return new EnrolledTemplates(templates);
-    }
-
-    /** Decodes and checks one uploaded fingerprint image; a rejection is a 422 naming the reason. */
-    public static FingerprintTemplateBytes capture(final String finger, final String base64,
-            final FingerprintCapture capture) {
-        final byte[] image = Fields.base64("fingerprints." + finger, base64, QualityPolicy.defaults().maxBytes());
-        final CaptureResult result = capture.capture(image);
-        if (result instanceof CaptureResult.Rejected rejected) {
-            throw new ApiException(Reason.FINGERPRINT_REJECTED, finger + ": " + rejected.detail(),
-                    Map.of("finger", finger, "rejection", rejected.reason().name()));
-        }
-        return ((CaptureResult.Accepted) result).template();
     }
 
     private static byte[] photo(final String base64) {

@@ -49,11 +49,7 @@ public class GuardianReplacement implements OutboxHandler {
 
     public SubjectSummary replace(final String subjectId, final Replacement replacement) {
         QuarkusTransaction.requiringNew().run(() -> {
-            final StoredSubject subject = store.find(subjectId)
-                    .orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no such subject"));
-            if (subject.ledgerState() != StoredSubject.LedgerState.REGISTERED) {
-                throw new ApiException(Reason.LEDGER_PENDING, "the subject is not on the ledger yet; try again shortly");
-            }
+            final StoredSubject subject = store.requireRegistered(subjectId);
             final int version = subject.guardianVersion() + 1;
             if (!store.proposeGuardians(subjectId, version, replacement.approvalQuorum())) {
                 throw new ApiException(Reason.LEDGER_PENDING, "another guardian change is still waiting for the ledger");

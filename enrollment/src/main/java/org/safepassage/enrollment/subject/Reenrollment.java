@@ -12,11 +12,8 @@ import java.util.Set;
 import org.safepassage.chaincode.model.CommitmentScheme;
 import org.safepassage.chaincode.model.RenewCommitmentCommand;
 import org.safepassage.enrollment.api.ApiException;
-import org.safepassage.enrollment.api.Reason;
-import org.safepassage.enrollment.biometrics.FingerprintCapture;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
-import org.safepassage.enrollment.biometrics.QualityPolicy;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.commitment.SaltedCommitment;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
@@ -40,11 +37,12 @@ public class Reenrollment {
     private final RegistryLedger ledger;
     private final Referrals referrals;
     private final EnrollmentService enrollment;
-    private final FingerprintCapture capture = FingerprintCapture.create(QualityPolicy.defaults());
+    private final FingerprintUploads uploads;
 
     Reenrollment(final SubjectStore store, final SubjectVault vault, final FpV1Commitments commitments,
             final EnrolledGallery gallery, final RegistryLedger ledger, final Referrals referrals,
-            final EnrollmentService enrollment) {
+            final EnrollmentService enrollment, final FingerprintUploads uploads) {
+        this.uploads = uploads;
         this.store = store;
         this.vault = vault;
         this.commitments = commitments;
@@ -72,14 +70,10 @@ public class Reenrollment {
 
     public synchronized SubjectSummary reenroll(final String subjectId, final Request request,
             final String supervisor) {
-        final StoredSubject subject = store.find(subjectId)
-                .orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no such subject"));
-        if (subject.ledgerState() != StoredSubject.LedgerState.REGISTERED) {
-            throw new ApiException(Reason.LEDGER_PENDING, "the subject is not on the ledger yet; try again shortly");
-        }
+        store.requireRegistered(subjectId);
         final Map<Finger, FingerprintTemplateBytes> captured = new EnumMap<>(Finger.class);
         for (FingerprintInput input : request.fingerprints()) {
-            captured.put(input.finger(), EnrollmentService.capture(input.finger().name(), input.image(), capture));
+            captured.put(input.finger(), uploads.template(input.finger().name(), input.image()));
         }
         final EnrolledTemplates templates = new EnrolledTemplates(captured);
         final List<MatchCandidate> others = gallery.candidates(new ArrayList<>(captured.values())).stream()

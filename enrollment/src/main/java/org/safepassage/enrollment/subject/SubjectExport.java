@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.model.Subject;
-import org.safepassage.enrollment.api.ApiException;
-import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
@@ -41,8 +39,7 @@ public class SubjectExport {
             boolean current) {}
 
     public Export export(final String subjectId) {
-        final StoredSubject s = store.find(subjectId)
-                .orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no such subject"));
+        final StoredSubject s = store.require(subjectId);
         final List<ExportedGuardian> guardians = store.guardians(subjectId).stream()
                 .map(g -> new ExportedGuardian(g.guardianRef(),
                         enrollment.open(subjectId, "guardian", g.details(), GuardianDetails.class), g.phoneVerified(),

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.enrollment.api.ApiException;
-import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 
 /** The enrollment officers' API for subjects. */
@@ -129,11 +128,6 @@ public class SubjectResource {
     }
 
     private String registered(final String subjectId) {
-        final StoredSubject subject = store.find(subjectId)
-                .orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no such subject"));
-        if (subject.ledgerState() != StoredSubject.LedgerState.REGISTERED) {
-            throw new ApiException(Reason.LEDGER_PENDING, "the subject is not on the ledger yet; try again shortly");
-        }
-        return subjectId;
+        return store.requireRegistered(subjectId).subjectId();
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.safepassage.chaincode.model.ProtectionClass;
+import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.vault.Jdbc;
 
 /** The subject, guardian and biometric tables. Callers own the transaction. */
@@ -34,6 +36,20 @@ public class SubjectStore {
     public Optional<StoredSubject> find(final String subjectId) {
         return jdbc.queryOne("select " + SUBJECT_COLUMNS + " from subject where subject_id = ?", SubjectStore::subject,
                 subjectId);
+    }
+
+    /** The subject, or a 404 for the caller. */
+    public StoredSubject require(final String subjectId) {
+        return find(subjectId).orElseThrow(() -> new ApiException(Reason.SUBJECT_NOT_FOUND, "no such subject"));
+    }
+
+    /** The subject, which must be on the ledger already: a 409 while its registration is still being retried. */
+    public StoredSubject requireRegistered(final String subjectId) {
+        final StoredSubject subject = require(subjectId);
+        if (subject.ledgerState() != StoredSubject.LedgerState.REGISTERED) {
+            throw new ApiException(Reason.LEDGER_PENDING, "the subject is not on the ledger yet; try again shortly");
+        }
+        return subject;
     }
 
     public Optional<StoredSubject> findByRequestId(final String requestId) {
