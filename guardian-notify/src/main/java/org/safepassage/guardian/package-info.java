@@ -4,8 +4,9 @@
  * escalate when nobody answers.
  *
  * <p>Entry point: {@link org.safepassage.guardian.ServiceInfoResource}, {@code GET /api/v1/service}. Features:
- * {@code verification} (one-time SMS codes proving a guardian's phone, for enrollment) and {@code sms} (sending
- * through Twilio).
+ * {@code verification} (one-time SMS codes proving a guardian's phone, for enrollment), {@code crossing} (texting the
+ * guardians on each crossing request, their signed replies at {@code POST /twilio/inbound} and the decisions recorded
+ * on the ledger) and {@code sms} (sending through Twilio).
  * Health is served at {@code /q/health}, Prometheus metrics at {@code /q/metrics} and the OpenAPI document at
  * {@code /q/openapi}.
  */

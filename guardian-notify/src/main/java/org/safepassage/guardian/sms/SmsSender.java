@@ -1,5 +1,6 @@
 package org.safepassage.guardian.sms;
 
+import java.net.URI;
 import java.time.Duration;
 
 /** Sends one text message. Implementations send each call at most once: they never retry a send on their own. */
@@ -14,5 +15,19 @@ public interface SmsSender {
      * @throws SmsNotSentException if the provider refused the message or could not be reached; the message may
      *     still have gone out in the second case, so callers must not blindly send again
      */
-    SentSms send(String to, String body, Duration validity);
+    default SentSms send(String to, String body, Duration validity) {
+        return send(to, body, validity, null);
+    }
+
+    /**
+     * Sends a text whose delivery status the provider reports to {@code statusCallback}.
+     *
+     * @param to the recipient, E.164
+     * @param body the text
+     * @param validity how long the provider may hold the message before giving up on it
+     * @param statusCallback where the provider posts status changes (signed), or {@code null} for nowhere
+     * @return the provider's message id and status
+     * @throws SmsNotSentException as {@link #send(String, String, Duration)}
+     */
+    SentSms send(String to, String body, Duration validity, URI statusCallback);
 }

@@ -5,6 +5,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import org.jboss.logging.Logger;
@@ -27,14 +28,16 @@ final class TwilioSmsSender implements SmsSender {
     }
 
     @Override
-    public SentSms send(final String to, final String body, final Duration validity) {
+    public SentSms send(final String to, final String body, final Duration validity, final URI statusCallback) {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(body, "body");
         final int seconds = (int) Math.max(1, Math.min(MAX_VALIDITY_SECONDS, validity.toSeconds()));
         try {
-            final Message message = Message.creator(new PhoneNumber(to), from, body)
-                    .setValidityPeriod(seconds)
-                    .create(client);
+            final var creator = Message.creator(new PhoneNumber(to), from, body).setValidityPeriod(seconds);
+            if (statusCallback != null) {
+                creator.setStatusCallback(statusCallback);
+            }
+            final Message message = creator.create(client);
             LOG.debugf("SMS %s accepted (%s)", message.getSid(), message.getStatus());
             return new SentSms(message.getSid(), String.valueOf(message.getStatus()));
         } catch (ApiException e) {

@@ -8,4 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the test field {@link TwilioStandInResource} injects its running stand-in into. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-@interface InjectTwilioStandIn {}
+public @interface InjectTwilioStandIn {}

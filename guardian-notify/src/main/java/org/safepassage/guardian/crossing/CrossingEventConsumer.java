@@ -1,0 +1,159 @@
+package org.safepassage.guardian.crossing;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.safepassage.chaincode.client.EventStream;
+import org.safepassage.chaincode.client.ReceivedEvent;
+
+/**
+ * Reads the chaincode's events as the notifier, from where it left off: the position is kept in PostgreSQL and moves
+ * in the same transaction as each event's work ({@link CrossingEvents}), so after a restart it resumes exactly after
+ * the last event handled, and a redelivered event finds its rows already there. After each event, and every
+ * {@code safepassage.crossing.retry-every}, the outbox is sent ({@link GuardianTexts}); on that timer, decisions that
+ * could not reach the ledger are submitted again ({@link GuardianReplies}). A ledger failure closes the
+ * stream; it is reopened from the checkpoint after {@code retry-every}.
+ */
+@ApplicationScoped
+public class CrossingEventConsumer {
+    static final String CONSUMER = "guardian-notify/crossing";
+    private static final Logger LOG = Logger.getLogger(CrossingEventConsumer.class);
+
+    private final NotifierLedger ledger;
+    private final CrossingEvents events;
+    private final GuardianTexts texts;
+    private final GuardianReplies replies;
+    private final CrossingStore store;
+    private final CrossingConfig config;
+    private final Clock clock;
+    private Thread reader;
+    private ScheduledExecutorService outbox;
+    private volatile EventStream stream;
+    private volatile boolean running;
+
+    CrossingEventConsumer(final NotifierLedger ledger, final CrossingEvents events, final GuardianTexts texts,
+            final GuardianReplies replies, final CrossingStore store, final CrossingConfig config, final Clock clock) {
+        this.ledger = ledger;
+        this.events = events;
+        this.texts = texts;
+        this.replies = replies;
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes final StartupEvent startup) {
+        texts.recoverInterruptedSends();
+        if (config.consumerEnabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes final ShutdownEvent shutdown) {
+        stop();
+    }
+
+    /** Starts reading events from the checkpoint; does nothing if already running. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        reader = new Thread(this::readEvents, "crossing-event-consumer");
+        reader.setDaemon(true);
+        reader.start();
+        final long every = Math.max(100, config.retryEvery().toMillis());
+        outbox = Executors.newSingleThreadScheduledExecutor(r -> {
+            final Thread t = new Thread(r, "guardian-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        outbox.scheduleWithFixedDelay(this::outboxRound, every, every, TimeUnit.MILLISECONDS);
+        LOG.info("crossing event consumer started");
+    }
+
+    /** Stops reading and waits for the reader to finish the event it is handling. Idempotent. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        final EventStream current = stream;
+        if (current != null) {
+            current.close();
+        }
+        outbox.shutdownNow();
+        try {
+            reader.join(10_000);
+            outbox.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("crossing event consumer stopped");
+    }
+
+    /** Whether the consumer is reading. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void readEvents() {
+        while (running) {
+            try (EventStream opened = ledger.chaincode().events()
+                    .resume(new DbCheckpointer(store, CONSUMER, clock), config.firstStartBlock())) {
+                stream = opened;
+                if (!running) {
+                    break;
+                }
+                sendOutbox();
+                while (running && opened.hasNext()) {
+                    final ReceivedEvent event = opened.next();
+                    events.record(event, CONSUMER);
+                    sendOutbox();
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                LOG.warnf("chaincode events interrupted (%s): resuming from the checkpoint in %s",
+                        e.getMessage(), config.retryEvery());
+                ledger.reset();
+                sleep();
+            } finally {
+                stream = null;
+            }
+        }
+    }
+
+    private void sendOutbox() {
+        try {
+            texts.sendPending();
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox round failed: %s", e.getMessage());
+        }
+    }
+
+    private void outboxRound() {
+        sendOutbox();
+        try {
+            replies.resubmitUnrecorded();
+        } catch (RuntimeException e) {
+            LOG.warnf("decision resubmission round failed: %s", e.getMessage());
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(config.retryEvery().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

