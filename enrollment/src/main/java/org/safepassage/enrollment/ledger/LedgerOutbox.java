@@ -44,9 +44,15 @@ public class LedgerOutbox {
                 operation.name()).isPresent();
     }
 
-    public List<Entry> pending(final int limit) {
-        return jdbc.query("select subject_id, operation, attempts from ledger_outbox order by id limit ?",
-                row -> new Entry(row.getString(1), Operation.valueOf(row.getString(2)), row.getInt(3)), limit);
+    /**
+     * Work to retry: rows older than {@code grace}, so the retry does not race the request that wrote the row and is
+     * still telling the ledger itself (two identical submissions would conflict on the ledger).
+     */
+    public List<Entry> pending(final int limit, final java.time.Duration grace) {
+        return jdbc.query("select subject_id, operation, attempts from ledger_outbox where created_at < ? "
+                        + "order by id limit ?",
+                row -> new Entry(row.getString(1), Operation.valueOf(row.getString(2)), row.getInt(3)),
+                Instant.now().minus(grace), limit);
     }
 
     public int size() {

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxWorker {
     private static final Logger LOG = Logger.getLogger(OutboxWorker.class);
+    /* Longer than a request's own ledger call normally takes. */
+    private static final java.time.Duration GRACE = java.time.Duration.ofSeconds(20);
 
     private final LedgerOutbox outbox;
     private final Map<LedgerOutbox.Operation, OutboxHandler> handlers = new EnumMap<>(LedgerOutbox.Operation.class);
@@ -22,7 +24,7 @@ public class OutboxWorker {
 
     @Scheduled(every = "${safepassage.ledger.retry-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void retry() {
-        for (LedgerOutbox.Entry entry : outbox.pending(100)) {
+        for (LedgerOutbox.Entry entry : outbox.pending(100, GRACE)) {
             try {
                 handlers.get(entry.operation()).apply(entry.subjectId());
             } catch (RuntimeException e) {
