@@ -1,42 +1,60 @@
 package org.safepassage.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.safepassage.gateway.support.Api;
+import org.safepassage.gateway.support.GatewayTestEnvironment;
+import org.safepassage.gateway.support.Terminals;
 
+/** Health, metrics and OpenAPI on the plain management port; the service description over mutual TLS. */
 @QuarkusTest
+@QuarkusTestResource(GatewayTestEnvironment.class)
 class GatewayServiceTest {
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @TestHTTPResource(value = "/", tls = true)
+    URL api;
+
     @Test
     void reports_ready_when_started() {
-        given().when()
-                .get("/q/health/ready")
+        given().baseUri(management.toString())
+                .when()
+                .get("health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", is("UP"));
     }
 
     @Test
-    void serves_an_openapi_document_listing_the_service_path() {
-        given().when()
-                .get("/q/openapi")
+    void serves_an_openapi_document_listing_the_api_paths() {
+        given().baseUri(management.toString())
+                .when()
+                .get("openapi")
                 .then()
                 .statusCode(200)
                 .body(containsString("/api/v1/service"))
+                .body(containsString("/api/v1/scans"))
+                .body(containsString("/api/v1/requests/{id}/events"))
                 .body(containsString("SafePassage gateway API"));
     }
 
     @Test
     void exposes_jvm_metrics_in_prometheus_text() {
-        given().accept("text/plain")
+        given().baseUri(management.toString())
+                .accept("text/plain")
                 .when()
-                .get("/q/metrics")
+                .get("metrics")
                 .then()
                 .statusCode(200)
                 .contentType(startsWith("text/plain"))
@@ -48,14 +66,11 @@ class GatewayServiceTest {
     void names_itself_with_its_configured_version() {
         final String version = ConfigProvider.getConfig().getValue("quarkus.application.version", String.class);
 
-        given().when()
-                .get("/api/v1/service")
-                .then()
-                .statusCode(200)
-                .contentType("application/json")
-                .body("service", is("gateway"))
-                .body("version", is(version))
-                .body("version", not(emptyOrNullString()))
-                .body("role", containsString("For border"));
+        final Api.Answer answer = new Api(api, Terminals.guard()).get("/api/v1/service");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("service").asText()).isEqualTo("gateway");
+        assertThat(answer.body().path("version").asText()).isEqualTo(version).isNotBlank();
+        assertThat(answer.body().path("role").asText()).contains("For border");
     }
 }

@@ -1,0 +1,20 @@
+package org.safepassage.gateway.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/**
+ * The body of every error answer: {@code code} is machine-readable, {@code message} is for people, {@code details}
+ * carries what a terminal needs to act (the offending field, the fingerprint rejection reason).
+ *
+ * @param code the machine-readable reason, e.g. {@code INVALID_FIELD} or a ledger {@code ErrorCode} name
+ * @param message a human-readable explanation, never holding personal data
+ * @param details extra machine-readable facts; may be empty
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ApiError(String code, String message, Map<String, Object> details) {
+    /** Copies the details. */
+    public ApiError {
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+}

@@ -1,0 +1,127 @@
+package org.safepassage.gateway.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.safepassage.chaincode.client.ChaincodeRefusedException;
+import org.safepassage.chaincode.client.LedgerConflictException;
+import org.safepassage.chaincode.client.LedgerException;
+import org.safepassage.chaincode.client.LedgerUnavailableException;
+
+/**
+ * Turns every failure into an {@link ApiError} with the right status, so a terminal never parses an HTML page.
+ * Ledger refusals keep the chaincode's {@code ErrorCode} and its HTTP status. Unexpected failures are logged and
+ * answered without detail: scan bodies hold biometrics and document numbers and are never echoed or logged.
+ */
+public class ErrorMappers {
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(final ApiException e) {
+        return respond(e.status(), e.toError());
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
+    public Response json(final JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return api(api);
+            }
+        }
+        final String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : "";
+        // The original message may quote the offending value (a document number): name the field only.
+        return respond(400, new ApiError("MALFORMED_REQUEST",
+                "request body is not the expected JSON" + (where.isEmpty() ? "" : " at " + where),
+                where.isEmpty() ? Map.of() : Map.of("field", where)));
+    }
+
+    @ServerExceptionMapper
+    public Response refused(final ChaincodeRefusedException e) {
+        return respond(e.getCode().httpStatus(), new ApiError(e.getCode().name(),
+                "the ledger refused: " + e.getExplanation(), Map.of("ledger", true)));
+    }
+
+    @ServerExceptionMapper
+    public Response ledgerDown(final LedgerUnavailableException e) {
+        LOG.warnf("ledger unavailable: %s", e.getMessage());
+        return respond(503, new ApiError("LEDGER_UNAVAILABLE", "the ledger cannot be reached; try again",
+                Map.of("outcomeUnknown", e.isOutcomeUnknown())));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(final LedgerConflictException e) {
+        return respond(409, new ApiError("LEDGER_CONFLICT",
+                "a concurrent change to the same record won; read the state and try again", Map.of("retryable", true)));
+    }
+
+    @ServerExceptionMapper
+    public Response ledger(final LedgerException e) {
+        LOG.warnf("ledger failure: %s", e.getMessage());
+        return respond(503, new ApiError("LEDGER_UNAVAILABLE", "the ledger call failed; read the state before retrying",
+                Map.of()));
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated() {
+        return respond(401, new ApiError("UNAUTHENTICATED", "present a terminal certificate", Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(final ForbiddenException e) {
+        return respond(403, new ApiError("FORBIDDEN", "this terminal's role may not do this", Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(final WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return json(json);
+            }
+            if (cause instanceof ApiException api) {
+                return api(api);
+            }
+        }
+        final int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        final String code = switch (status) {
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> "MALFORMED_REQUEST";
+        };
+        return respond(status, new ApiError(code, e.getMessage(), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(final Throwable e) {
+        LOG.error("unexpected failure", e);
+        return respond(500, new ApiError("INTERNAL_ERROR", "internal error", Map.of()));
+    }
+
+    private static Response respond(final int status, final ApiError error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
+    }
+}

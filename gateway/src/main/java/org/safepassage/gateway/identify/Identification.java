@@ -1,0 +1,27 @@
+package org.safepassage.gateway.identify;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * Enrollment's answer to a scan.
+ *
+ * @param outcome {@code MATCH} or {@code NO_MATCH}
+ * @param subjectId the matched subject
+ * @param score the matcher's score
+ * @param integrity {@code VERIFIED}, {@code MISMATCH} (the off-chain record was altered) or {@code NOT_ON_LEDGER}
+ * @param ledgerStatus the subject's ledger status as enrollment saw it
+ * @param protectionClass {@code MINOR} or {@code SURVIVOR}
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Identification(String outcome, String subjectId, Double score, String integrity, String ledgerStatus,
+        String protectionClass) {
+    /** @return whether enrollment matched an enrolled subject */
+    public boolean matched() {
+        return "MATCH".equals(outcome) && subjectId != null;
+    }
+
+    /** @return whether the off-chain record no longer matches the ledger's commitment */
+    public boolean tampered() {
+        return "MISMATCH".equals(integrity);
+    }
+}

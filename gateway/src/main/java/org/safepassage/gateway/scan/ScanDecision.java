@@ -1,0 +1,33 @@
+package org.safepassage.gateway.scan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The answer to a scan.
+ *
+ * @param decision what the guard should do
+ * @param reason why, machine-readable: {@code NOT_PROTECTED}, {@code PREAUTHORISED_TRIP}, {@code APPROVAL_REQUIRED},
+ *     {@code FLAGGED_MISSING}, {@code SUBJECT_ERASED}, {@code INTEGRITY_MISMATCH}, {@code NO_MATCH},
+ *     {@code NOT_ON_LEDGER}
+ * @param subjectId the identified subject (an opaque id), if any
+ * @param protectionClass {@code MINOR} or {@code SURVIVOR}, if known
+ * @param companionRef the opaque companion reference, to pass back when recording the crossing
+ * @param tripId the pre-authorised trip that clears the crossing
+ * @param requestId the crossing request opened for the guardians
+ * @param expiresAt when that request expires
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScanDecision(Decision decision, String reason, String subjectId, String protectionClass,
+        String companionRef, String tripId, String requestId, Instant expiresAt) {
+    /** Checks decision and reason are present. */
+    public ScanDecision {
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    static ScanDecision of(final Decision decision, final String reason, final String subjectId) {
+        return new ScanDecision(decision, reason, subjectId, null, null, null, null, null);
+    }
+}

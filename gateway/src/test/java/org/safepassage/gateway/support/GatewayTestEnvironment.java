@@ -1,0 +1,164 @@
+package org.safepassage.gateway.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything the gateway needs, local: the ledger (the packaged devpeer.jar as its own process, with dev identities),
+ * TLS material from the dev crypto (the gateway serves with the BorderMSP peer's TLS certificate, issued for localhost
+ * by the BorderMSP TLS CA, and trusts the BorderMSP signing CA for terminals), and a stand-in for enrollment's identify
+ * API that maps fingerprint image bytes to configured answers.
+ */
+public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManager {
+    public static final String PASSWORD = randomKey();
+    /** Root of this run's files: the ledger and its crypto material live below it. */
+    public static final Path WORK = Path.of("target", "gateway-env").toAbsolutePath();
+    /** Requests opened by the gateway under test expire after this long (the ledger's minimum). */
+    public static final Duration REQUEST_TTL = Duration.ofMinutes(1);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
+    private static final AtomicInteger IDENTIFY_CALLS = new AtomicInteger();
+    private static Process devpeer;
+    private static HttpServer enrollment;
+
+    /** What the enrollment stand-in answers for one image. */
+    public record Answer(int status, String body) {}
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            deleteRecursively(WORK);
+            Files.createDirectories(WORK);
+            final Path connection = startDevpeer();
+            startEnrollment();
+            final Path crypto = crypto();
+            final Map<String, String> config = new HashMap<>();
+            config.put("safepassage.ledger.connection", connection.toString());
+            config.put("safepassage.ledger.retry-every", "1s");
+            config.put("safepassage.gateway.companion-key", randomKey());
+            config.put("safepassage.gateway.request-ttl", REQUEST_TTL.toString());
+            config.put("safepassage.gateway.expiry-check-every", "1s");
+            config.put("safepassage.tls.certificate",
+                    crypto.resolve("BorderMSP/peers/peer0/tls/server.crt").toString());
+            config.put("safepassage.tls.key", crypto.resolve("BorderMSP/peers/peer0/tls/server.key").toString());
+            config.put("safepassage.tls.client-ca", crypto.resolve("BorderMSP/ca/cert.pem").toString());
+            config.put("quarkus.rest-client.enrollment.url", "http://127.0.0.1:" + enrollment.getAddress().getPort());
+            config.put("safepassage.enrollment.password", PASSWORD);
+            return config;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot start the gateway test environment", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (enrollment != null) {
+            enrollment.stop(0);
+        }
+        if (devpeer != null) {
+            devpeer.destroy();
+        }
+    }
+
+    /** The dev crypto material the devpeer wrote. */
+    public static Path crypto() {
+        return WORK.resolve("crypto");
+    }
+
+    /** The devpeer's connection file. */
+    public static Path connectionFile() {
+        return WORK.resolve("ledger").resolve("connection.json");
+    }
+
+    /** Makes the enrollment stand-in answer {@code answer} for a scan whose first image is {@code image}. */
+    public static void answer(final String image, final Answer answer) {
+        ANSWERS.put(image, answer);
+    }
+
+    /** How many identify calls the enrollment stand-in received. */
+    public static int identifyCalls() {
+        return IDENTIFY_CALLS.get();
+    }
+
+    private static Path startDevpeer() throws IOException, InterruptedException {
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        final Path jar = Path.of("..", "network", "devpeer", "target", "devpeer.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build network/devpeer first (the reactor does)");
+        }
+        final Path log = WORK.resolve("devpeer.log");
+        devpeer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-jar", jar.toString(), "--port", Integer.toString(port), "--data", WORK.resolve("ledger").toString(),
+                "--crypto", crypto().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline) && devpeer.isAlive()) {
+            if (Files.exists(log) && Files.readString(log).contains("devpeer listening on port " + port)) {
+                return connectionFile();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("devpeer did not start:\n" + Files.readString(log));
+    }
+
+    /** Enrollment's identify API, as far as the gateway uses it; the real one is tested in its module. */
+    private static void startEnrollment() throws IOException {
+        enrollment = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        final String expectedAuth = "Basic " + Base64.getEncoder().encodeToString(
+                ("gateway:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        enrollment.createContext("/internal/v1/identify", exchange -> {
+            IDENTIFY_CALLS.incrementAndGet();
+            Answer answer;
+            if (!expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                answer = new Answer(401, "{\"code\":\"UNAUTHENTICATED\",\"message\":\"who are you\"}");
+            } else {
+                final JsonNode body = JSON.readTree(exchange.getRequestBody());
+                final String image = body.path("images").path(0).asText("");
+                answer = ANSWERS.getOrDefault(image, new Answer(200, "{\"outcome\":\"NO_MATCH\"}"));
+            }
+            final byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        enrollment.start();
+    }
+
+    private static String randomKey() {
+        final byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static void deleteRecursively(final Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
