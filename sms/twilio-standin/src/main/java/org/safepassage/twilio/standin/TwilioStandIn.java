@@ -83,9 +83,11 @@ public final class TwilioStandIn implements AutoCloseable {
         this.inboundWebhook = b.inboundWebhook;
         this.requestThreads = Executors.newFixedThreadPool(4, daemon("twilio-standin-http"));
         this.deliveryThreads = Executors.newScheduledThreadPool(2, daemon("twilio-standin-delivery"));
+        // The client keeps its own executor: the delivery threads block in send(), so lending them to the client
+        // deadlocked as soon as two callbacks were in flight. HTTP/1.1, as Twilio's webhooks are.
         this.webhookClient = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .executor(deliveryThreads)
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 0);
         server.createContext("/" + API_VERSION + "/", new RestApi(this));
