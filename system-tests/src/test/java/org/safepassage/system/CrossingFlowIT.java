@@ -1,0 +1,174 @@
+package org.safepassage.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.safepassage.enrollment.biometrics.TestImages;
+
+/**
+ * The moment the system exists for, end to end across every process: an officer enrolls a child with three
+ * guardians and a 2-of-3 rule (each phone verified by SMS), a guard scans the child, two guardians get the SMS through
+ * twilio-java and answer with signed replies, the guard's live stream turns APPROVED, and the crossing is recorded.
+ */
+class CrossingFlowIT {
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private static final String NOTIFIER_NUMBER = "+15005550006";
+
+    /* Under target/, so the components' logs stay for a look after a failure. */
+    private static final Path WORK = Path.of("target", "system-run").toAbsolutePath();
+
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (java.nio.file.Files.exists(WORK)) {
+            try (var paths = java.nio.file.Files.walk(WORK)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(path);
+                }
+            }
+        }
+        java.nio.file.Files.createDirectories(WORK);
+        system = RunningSystem.start(WORK.resolve("data"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void two_of_three_guardians_approve_by_sms_and_the_crossing_is_recorded_allowed() throws Exception {
+        final List<String> phones = List.of("+40755000001", "+40755000002", "+40755000003");
+        final List<Map<String, Object>> guardians = new ArrayList<>();
+        for (int i = 0; i < phones.size(); i++) {
+            guardians.add(Map.of("name", "Guardian " + i, "relation", i == 0 ? "mother" : "relative",
+                    "phoneNumber", phones.get(i), "language", "en", "verificationId", verify(phones.get(i))));
+        }
+        final JsonNode enrolled = system.enrollment("POST", "/api/v1/subjects", "officer", Map.of(
+                "requestId", "system-test-0001",
+                "person", Map.of("givenNames", "Systema", "familyName", "Testova",
+                        "birthDate", LocalDate.now().minusYears(8).toString(), "sex", "FEMALE"),
+                "guardians", guardians,
+                "approvalQuorum", 2,
+                "consent", Map.of("consentedBy", "Guardian 0", "legalBasis", "CONSENT",
+                        "consentedAt", Instant.now().minusSeconds(60).toString()),
+                "fingerprints", List.of(Map.of("finger", "RIGHT_INDEX", "image", image(0)))));
+        assertThat(enrolled.path("_status").asInt()).as(enrolled.toString()).isEqualTo(201);
+        final String subjectId = enrolled.path("subjectId").asText();
+        awaitRegistered(subjectId);
+
+        // The guard scans the child leaving the country: guardian approval is needed.
+        final HttpClient guard = system.terminal("guard");
+        final JsonNode scan = system.gateway(guard, "POST", "/api/v1/scans",
+                Map.of("images", List.of(image(1)), "direction", "EXIT"));
+        assertThat(scan.path("decision").asText()).as(scan.toString()).isEqualTo("GUARDIAN_APPROVAL_NEEDED");
+        assertThat(scan.path("subjectId").asText()).isEqualTo(subjectId);
+        final String requestId = scan.path("requestId").asText();
+
+        // The guard's screen follows the request live.
+        final List<String> stream = new CopyOnWriteArrayList<>();
+        guard.sendAsync(HttpRequest.newBuilder(system.gateway("/api/v1/requests/" + requestId + "/events"))
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(stream::add));
+
+        // Every guardian gets one SMS; the first two approve with their codes, replying from their own phones.
+        for (String phone : phones.subList(0, 2)) {
+            final String sms = awaitSms(phone, "APPROVE");
+            assertThat(sms).doesNotContain("Systema").doesNotContain("Testova").doesNotContain(subjectId);
+            final JsonNode reply = system.phone("POST", "/phone/api/reply",
+                    Map.of("from", phone, "to", NOTIFIER_NUMBER, "body", "APPROVE " + code(sms)));
+            assertThat(reply.path("webhookStatus").asInt()).as(reply.toString()).isEqualTo(200);
+        }
+        awaitSms(phones.get(2), "APPROVE");
+
+        awaitUntil(() -> stream.stream().anyMatch(line -> line.contains("\"APPROVED\"")), "the stream shows APPROVED: "
+                + stream);
+        final JsonNode crossing = system.gateway(guard, "POST", "/api/v1/requests/" + requestId + "/crossing",
+                Map.of("outcome", "ALLOWED"));
+        assertThat(crossing.path("_status").asInt()).as(crossing.toString()).isEqualTo(200);
+
+        // The ledger shows the request with both decisions and the crossing that used it.
+        final JsonNode request = system.gateway(guard, "GET", "/api/v1/requests/" + requestId, null);
+        assertThat(request.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(request.path("approvals").asInt()).isEqualTo(2);
+        assertThat(request.path("crossingId").asText()).isNotBlank();
+    }
+
+    private static String verify(final String phone) throws Exception {
+        final JsonNode started = system.enrollment("POST", "/api/v1/phone-verifications", "officer",
+                Map.of("phoneNumber", phone, "language", "en"));
+        assertThat(started.path("_status").asInt()).as(started.toString()).isEqualTo(201);
+        final String id = started.path("verificationId").asText();
+        final String sms = awaitSms(phone, "verification");
+        final JsonNode checked = system.enrollment("POST", "/api/v1/phone-verifications/" + id + "/check", "officer",
+                Map.of("code", code(sms)));
+        assertThat(checked.path("status").asText()).as(checked.toString()).isEqualTo("VERIFIED");
+        return id;
+    }
+
+    private static String awaitSms(final String phone, final String containing) throws Exception {
+        final String[] found = {null};
+        awaitUntil(() -> {
+            final JsonNode messages = system.phone("GET", "/phone/api/messages?number="
+                    + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8), null);
+            for (JsonNode message : messages) {
+                final String body = message.path("body").asText();
+                if (body.contains(containing) && !"inbound".equals(message.path("direction").asText())) {
+                    found[0] = body;
+                }
+            }
+            return found[0] != null;
+        }, "an SMS to " + phone + " containing " + containing);
+        return found[0];
+    }
+
+    private static String code(final String sms) {
+        final Matcher matcher = CODE.matcher(sms);
+        assertThat(matcher.find()).as("a code in: " + sms).isTrue();
+        return matcher.group(1);
+    }
+
+    private static void awaitRegistered(final String subjectId) throws Exception {
+        awaitUntil(() -> "REGISTERED".equals(system.enrollment("GET", "/api/v1/subjects/" + subjectId, "officer", null)
+                .path("ledgerState").asText()), "the subject on the ledger");
+    }
+
+    private static String image(final int impression) {
+        return Base64.getEncoder().encodeToString(TestImages.png(301, impression));
+    }
+
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(final Condition condition, final String what) throws Exception {
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(300);
+        }
+    }
+}

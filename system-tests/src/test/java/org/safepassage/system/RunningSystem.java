@@ -1,0 +1,177 @@
+package org.safepassage.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The whole system exactly as {@code ./run} starts it ({@code network/run-system}, from the jars the reactor built),
+ * on free ports and a fresh data directory, with HTTP helpers for each of its users.
+ */
+final class RunningSystem implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    final Path data;
+    final Map<String, Integer> ports = new HashMap<>();
+    private final Process process;
+    private final Properties secrets = new Properties();
+    private final HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private RunningSystem(final Path data) throws IOException, InterruptedException {
+        this.data = data;
+        final ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("network/run-system").toString(),
+                data.toString()).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
+        builder.environment().put("SAFEPASSAGE_SKIP_BUILD", "1");
+        for (String name : new String[] {"DEVPEER_PORT", "POSTGRES_PORT", "TWILIO_PORT", "NOTIFY_PORT",
+                "ENROLLMENT_PORT", "GATEWAY_PORT", "GATEWAY_ADMIN_PORT"}) {
+            final int port = freePort();
+            ports.put(name, port);
+            builder.environment().put(name, Integer.toString(port));
+        }
+        process = builder.start();
+        final Path log = data.resolveSibling(data.getFileName() + ".log");
+        final Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+        while (!Files.exists(log) || !Files.readString(log).contains("[8/8]")) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the system did not start:\n"
+                        + (Files.exists(log) ? Files.readString(log) : "") + tails());
+            }
+            Thread.sleep(500);
+        }
+        try (Reader reader = new StringReader(Files.readString(data.resolve("secrets.env")))) {
+            secrets.load(reader);
+        }
+    }
+
+    static RunningSystem start(final Path data) throws IOException, InterruptedException {
+        return new RunningSystem(data);
+    }
+
+    String demoPassword() {
+        return secrets.getProperty("DEMO_PASSWORD");
+    }
+
+    /** A JSON call to enrollment as one of its users. */
+    JsonNode enrollment(final String method, final String path, final String user, final Object body)
+            throws IOException, InterruptedException {
+        final String password = user.equals("gateway") || user.equals("notifier")
+                ? secrets.getProperty("SERVICE_PASSWORD") : demoPassword();
+        return send(plain, method, "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT") + path, body,
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A JSON call to the Twilio stand-in's phone page API. */
+    JsonNode phone(final String method, final String path, final Object body) throws IOException, InterruptedException {
+        return send(plain, method, "http://127.0.0.1:" + ports.get("TWILIO_PORT") + path, body, null);
+    }
+
+    /** An HTTPS client presenting a border user's certificate, as a terminal does. */
+    HttpClient terminal(final String user) throws Exception {
+        final Path msp = data.resolve("crypto/BorderMSP/users/" + user + "/msp");
+        final CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+        final Certificate certificate;
+        try (var in = Files.newInputStream(msp.resolve("signcerts/cert.pem"))) {
+            certificate = x509.generateCertificate(in);
+        }
+        final String pem = Files.readString(msp.resolve("keystore/key.pem"));
+        final PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
+        final KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry(user, key, new char[0], new Certificate[] {certificate});
+        final KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, new char[0]);
+        final KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (var in = Files.newInputStream(data.resolve("crypto/BorderMSP/peers/peer0/tls/ca.crt"))) {
+            trusted.setCertificateEntry("border-tls", x509.generateCertificate(in));
+        }
+        final TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        final SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    URI gateway(final String path) {
+        return URI.create("https://localhost:" + ports.get("GATEWAY_PORT") + path);
+    }
+
+    JsonNode gateway(final HttpClient terminal, final String method, final String path, final Object body)
+            throws IOException, InterruptedException {
+        return send(terminal, method, gateway(path).toString(), body, null);
+    }
+
+    private static JsonNode send(final HttpClient client, final String method, final String url, final Object body,
+            final String authorization) throws IOException, InterruptedException {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        final HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        final JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        if (json.isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_status", response.statusCode());
+        }
+        return json;
+    }
+
+    private String tails() throws IOException {
+        final StringBuilder out = new StringBuilder();
+        final Path logs = data.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (var files = Files.list(logs)) {
+                for (Path log : files.toList()) {
+                    final var lines = Files.readAllLines(log);
+                    out.append("\n== ").append(log.getFileName()).append('\n')
+                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
