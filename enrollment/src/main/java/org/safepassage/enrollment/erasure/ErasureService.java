@@ -44,9 +44,12 @@ public class ErasureService implements OutboxHandler {
     private final RegistryLedger ledger;
     private final LedgerOutbox outbox;
     private final Jdbc jdbc;
+    private final NotifierErasure notifierErasure;
 
     ErasureService(final SubjectStore subjects, final SubjectVault vault, final EnrolledGallery gallery,
-            final Referrals referrals, final RegistryLedger ledger, final LedgerOutbox outbox, final Jdbc jdbc) {
+            final Referrals referrals, final RegistryLedger ledger, final LedgerOutbox outbox, final Jdbc jdbc,
+            final NotifierErasure notifierErasure) {
+        this.notifierErasure = notifierErasure;
         this.subjects = subjects;
         this.vault = vault;
         this.gallery = gallery;
@@ -93,6 +96,7 @@ public class ErasureService implements OutboxHandler {
             jdbc.update("insert into erasure (subject_id, request_ref, erased_at, erased_items) values (?, ?, ?, ?)",
                     subject.subjectId(), request.requestRef(), Instant.now(), String.join("\n", erased));
             outbox.enqueue(subject.subjectId(), LedgerOutbox.Operation.ERASE);
+            outbox.enqueue(subject.subjectId(), LedgerOutbox.Operation.ERASE_MESSAGES);
         });
         gallery.remove(request.subjectId());
         LOG.infof("erased %s off-chain (request %s)", request.subjectId(), request.requestRef());
@@ -100,6 +104,12 @@ public class ErasureService implements OutboxHandler {
             apply(request.subjectId());
         } catch (LedgerException e) {
             LOG.warnf("erasure tombstone for %s deferred to the outbox: %s", request.subjectId(), e.getMessage());
+        }
+        try {
+            notifierErasure.apply(request.subjectId());
+        } catch (RuntimeException e) {
+            LOG.warnf("SMS records of %s: erasure at guardian-notify deferred to the outbox: %s", request.subjectId(),
+                    e.getMessage());
         }
         return status(request.subjectId()).orElseThrow();
     }
@@ -168,6 +178,7 @@ public class ErasureService implements OutboxHandler {
         erased.add("fingerprint templates (" + subjects.templates(subject.subjectId()).size() + ")");
         erased.add("commitment salt");
         erased.add("data key");
+        erased.add("SMS records about the subject at guardian-notify and the SMS provider");
         return erased;
     }
 }

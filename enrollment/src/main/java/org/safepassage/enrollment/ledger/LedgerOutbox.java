@@ -11,9 +11,9 @@ import org.safepassage.enrollment.vault.Jdbc;
  */
 @ApplicationScoped
 public class LedgerOutbox {
-    /** What the ledger still has to be told. */
+    /** What the ledger (or, for erasure, guardian-notify) still has to be told. */
     public enum Operation {
-        REGISTER, REPLACE_GUARDIANS, ERASE
+        REGISTER, REPLACE_GUARDIANS, ERASE, ERASE_MESSAGES
     }
 
     /** One pending piece of work. */

@@ -92,6 +92,9 @@ class ErasureTest {
         as("dpo").body(order).post("/api/v1/erasures").then().statusCode(200)
                 .body("certificate.signature", is(certificate.signature()));
 
+        // guardian-notify was told to erase its SMS records and Twilio's copies.
+        assertThat(EnrollmentTestEnvironment.forgottenSubjects()).contains(subjectId);
+
         // No row names the subject any more, except the erasure record, and no file holds their data in clear.
         try (Connection db = EnrollmentTestEnvironment.database().getConnection()) {
             for (String table : TABLES) {

@@ -36,6 +36,12 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
     private static HttpServer notifier;
     private static final Map<String, String> SENT_CODES = new ConcurrentHashMap<>();
     private static final Map<String, String> PHONES = new ConcurrentHashMap<>();
+    private static final java.util.Set<String> FORGOTTEN = ConcurrentHashMap.newKeySet();
+
+    /** Subjects whose SMS records enrollment asked guardian-notify to erase. */
+    public static java.util.Set<String> forgottenSubjects() {
+        return FORGOTTEN;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -188,6 +194,18 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        notifier.createContext("/internal/v1/subjects", exchange -> {
+            final String[] parts = exchange.getRequestURI().getPath().split("/");
+            final boolean authorised = expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (authorised && "DELETE".equals(exchange.getRequestMethod()) && parts.length == 6
+                    && "messages".equals(parts[5])) {
+                FORGOTTEN.add(parts[4]);
+                exchange.sendResponseHeaders(204, -1);
+            } else {
+                exchange.sendResponseHeaders(authorised ? 404 : 401, -1);
+            }
             exchange.close();
         });
         notifier.start();
