@@ -45,6 +45,11 @@ class CrossingCodes {
         return hmac("safepassage/guardian-phone/v1\0" + phoneNumber);
     }
 
+    /** What is kept of an erased subject's request: enough to recognise its events, nothing to read. */
+    byte[] erasedRequestHash(final String requestId) {
+        return hmac("safepassage/erased-request/v1\0" + requestId);
+    }
+
     static String sha256Hex(final String evidence) {
         try {
             return HexFormat.of().formatHex(

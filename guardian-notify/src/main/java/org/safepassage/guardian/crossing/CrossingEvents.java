@@ -21,10 +21,12 @@ class CrossingEvents {
     private static final Logger LOG = Logger.getLogger(CrossingEvents.class);
 
     private final CrossingStore store;
+    private final CrossingCodes codes;
     private final Clock clock;
 
-    CrossingEvents(final CrossingStore store, final Clock clock) {
+    CrossingEvents(final CrossingStore store, final CrossingCodes codes, final Clock clock) {
         this.store = store;
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -34,7 +36,9 @@ class CrossingEvents {
         final CrossingRequest request = received.event().request();
         switch (received.type()) {
             case CROSSING_REQUESTED -> {
-                if (request != null && store.insertRequest(request, received.blockNumber(), now)) {
+                if (request != null && store.erased(codes.erasedRequestHash(request.requestId()))) {
+                    LOG.debugf("crossing request %s belongs to an erased subject: ignored", received.transactionId());
+                } else if (request != null && store.insertRequest(request, received.blockNumber(), now)) {
                     final boolean open = request.status() == RequestStatus.PENDING && !request.isExpiredAt(now);
                     for (final String guardianRef : request.guardianRefs()) {
                         store.insertMessage(request.requestId(), guardianRef, open ? State.NEW : State.SKIPPED, now);

@@ -172,6 +172,61 @@ class CrossingStore {
                 cutoff);
     }
 
+    /** Keeps the sid of the confirmation texted after a decision, so that erasure finds it. */
+    void confirmationSent(final String requestId, final String guardianRef, final String messageSid,
+            final Instant now) {
+        jdbc.update("UPDATE guardian_message SET confirmation_sid = ?, updated_at = ? WHERE request_id = ? AND "
+                + "guardian_ref = ?", messageSid, now, requestId, guardianRef);
+    }
+
+    // ---- erasure ----
+
+    /**
+     * The provider's ids of every text about a subject's requests still on record: request texts, confirmations,
+     * the guardians' replies and any other inbound text matched to one of the requests.
+     */
+    List<String> messageSidsAbout(final String subjectId) {
+        return jdbc.query("SELECT sid FROM (SELECT m.message_sid AS sid FROM guardian_message m JOIN crossing_request r "
+                + "USING (request_id) WHERE r.subject_id = ? UNION SELECT m.confirmation_sid FROM guardian_message m "
+                + "JOIN crossing_request r USING (request_id) WHERE r.subject_id = ? UNION SELECT m.reply_sid FROM "
+                + "guardian_message m JOIN crossing_request r USING (request_id) WHERE r.subject_id = ? UNION SELECT "
+                + "i.message_sid FROM inbound_message i JOIN crossing_request r USING (request_id) WHERE "
+                + "r.subject_id = ?) sids WHERE sid IS NOT NULL ORDER BY sid", row -> row.getString(1), subjectId,
+                subjectId, subjectId, subjectId);
+    }
+
+    /** The ids of a subject's requests on record. */
+    List<String> requestIdsOf(final String subjectId) {
+        return jdbc.query("SELECT request_id FROM crossing_request WHERE subject_id = ? ORDER BY request_id",
+                row -> row.getString(1), subjectId);
+    }
+
+    /** Remembers an erased request by its keyed hash, so that its redelivered events create nothing again. */
+    void markErased(final byte[] requestHash, final Instant now) {
+        jdbc.update("INSERT INTO erased_request (request_hash, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                requestHash, now);
+    }
+
+    boolean erased(final byte[] requestHash) {
+        return jdbc.queryOne("SELECT 1 FROM erased_request WHERE request_hash = ?", row -> true, requestHash)
+                .isPresent();
+    }
+
+    /**
+     * Deletes every row about a subject's requests: inbound texts matched to them (the replies included), the outbox
+     * and the requests themselves. Callers run it in one transaction.
+     *
+     * @return how many requests were forgotten
+     */
+    int forgetSubject(final String subjectId) {
+        jdbc.update("DELETE FROM inbound_message WHERE request_id IN (SELECT request_id FROM crossing_request WHERE "
+                + "subject_id = ?) OR message_sid IN (SELECT m.reply_sid FROM guardian_message m JOIN "
+                + "crossing_request r USING (request_id) WHERE r.subject_id = ?)", subjectId, subjectId);
+        jdbc.update("DELETE FROM guardian_message WHERE request_id IN (SELECT request_id FROM crossing_request WHERE "
+                + "subject_id = ?)", subjectId);
+        return jdbc.update("DELETE FROM crossing_request WHERE subject_id = ?", subjectId);
+    }
+
     // ---- inbound and opt-outs ----
 
     /** Records an inbound webhook once; false if this MessageSid was seen before. */
@@ -181,8 +236,9 @@ class CrossingStore {
                 kind, now) == 1;
     }
 
-    void inboundOutcome(final String messageSid, final String outcome) {
-        jdbc.update("UPDATE inbound_message SET outcome = ? WHERE message_sid = ?", outcome, messageSid);
+    void inboundOutcome(final String messageSid, final String outcome, final String requestId) {
+        jdbc.update("UPDATE inbound_message SET outcome = ?, request_id = ? WHERE message_sid = ?", outcome,
+                requestId, messageSid);
     }
 
     void optOut(final byte[] phoneHash, final Instant now) {

@@ -13,6 +13,7 @@ import org.safepassage.chaincode.model.ErrorCode;
 import org.safepassage.chaincode.model.RecordGuardianDecisionCommand;
 import org.safepassage.guardian.crossing.ReplyChecks.Outcome;
 import org.safepassage.guardian.crossing.ReplyChecks.Verdict;
+import org.safepassage.guardian.sms.SentSms;
 import org.safepassage.guardian.sms.SmsNotSentException;
 import org.safepassage.guardian.sms.SmsSender;
 
@@ -70,7 +71,12 @@ class GuardianReplies {
     private void record(final Verdict verdict, final GuardianReply reply, final String from) {
         final GuardianMessage message = verdict.message();
         if (submit(message.requestId(), message.guardianRef(), reply.decision(), verdict.evidenceHash())) {
-            text(from, verdict.language().confirmationText(reply.decision()));
+            final SentSms confirmation = text(from, verdict.language().confirmationText(reply.decision()));
+            if (confirmation != null) {
+                // kept so that erasure of the subject finds this text at the provider too
+                store.confirmationSent(message.requestId(), message.guardianRef(), confirmation.messageSid(),
+                        clock.instant());
+            }
         }
     }
 
@@ -116,14 +122,16 @@ class GuardianReplies {
         }
     }
 
-    private void text(final String to, final String body) {
+    /** Texts a reply; the provider's answer, or null if nothing was sent. */
+    private SentSms text(final String to, final String body) {
         if (store.optedOut(codes.phoneHash(to))) {
-            return;
+            return null;
         }
         try {
-            sms.send(to, body, REPLY_VALIDITY);
+            return sms.send(to, body, REPLY_VALIDITY);
         } catch (SmsNotSentException e) {
             LOG.warnf("reply text not sent (%s)", e.refused() ? "refused" : "provider failure");
+            return null;
         }
     }
 }

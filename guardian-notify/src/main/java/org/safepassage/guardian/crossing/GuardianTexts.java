@@ -63,6 +63,11 @@ class GuardianTexts {
         }
     }
 
+    /** Runs work while no text is being sent: no send can be between claiming a text and recording its sid. */
+    synchronized void whileNotSending(final Runnable work) {
+        work.run();
+    }
+
     private void send(final GuardianMessage message) {
         final Instant now = clock.instant();
         final RequestFacts request = store.request(message.requestId()).orElseThrow();

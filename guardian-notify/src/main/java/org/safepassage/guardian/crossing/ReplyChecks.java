@@ -76,7 +76,8 @@ class ReplyChecks {
                     null, language);
             case APPROVE, REFUSE -> decide(messageSid, reply, awaiting, now);
         };
-        store.inboundOutcome(messageSid, verdict.outcome().name());
+        store.inboundOutcome(messageSid, verdict.outcome().name(),
+                verdict.message() == null ? null : verdict.message().requestId());
         return verdict;
     }
 

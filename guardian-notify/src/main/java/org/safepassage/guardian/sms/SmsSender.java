@@ -30,4 +30,13 @@ public interface SmsSender {
      * @throws SmsNotSentException as {@link #send(String, String, Duration)}
      */
     SentSms send(String to, String body, Duration validity, URI statusCallback);
+
+    /**
+     * Deletes the provider's stored copy of a message (sent or received), for erasure. Safe to repeat.
+     *
+     * @param sid the provider's message id
+     * @return {@code true} if deleted now, {@code false} if the provider holds no such message (already deleted)
+     * @throws SmsNotDeletedException if the provider could not be reached or refused the deletion
+     */
+    boolean delete(String sid);
 }

@@ -53,4 +53,22 @@ final class TwilioSmsSender implements SmsSender {
                     e);
         }
     }
+
+    @Override
+    public boolean delete(final String sid) {
+        Objects.requireNonNull(sid, "sid");
+        try {
+            final boolean deleted = Message.deleter(sid).delete(client);
+            LOG.debugf("SMS %s deleted at the provider", sid);
+            return deleted;
+        } catch (ApiException e) {
+            final Integer status = e.getStatusCode();
+            if (status != null && status == 404) {
+                return false; // deleted before, or never stored: as gone as it gets
+            }
+            LOG.warnf("SMS %s not deleted: HTTP %s, Twilio error %s", sid, status, e.getCode());
+            throw new SmsNotDeletedException("the SMS provider did not delete message " + sid + " (HTTP " + status
+                    + ")", e);
+        }
+    }
 }

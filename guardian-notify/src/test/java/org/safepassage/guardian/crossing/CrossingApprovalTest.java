@@ -386,6 +386,141 @@ class CrossingApprovalTest {
             assertThat(jdbc.query("SELECT state FROM guardian_message WHERE request_id = ?", row -> row.getString(1),
                     request.requestId())).containsExactly("SEND_UNKNOWN");
         }
+
+        @Test
+        void a_decision_the_ledger_missed_while_the_notifier_restarted_is_recorded_once_and_texted_no_more()
+                throws Exception {
+            final Minor minor = minor(2, "en", "en");
+            final CrossingRequest request = open(minor, null);
+            final String code = awaitCode(minor.phones().get(0));
+            awaitCode(minor.phones().get(1));
+            final int sends = standIn.createRequests();
+
+            // the ledger goes away just as the guardian's valid reply comes in: the decision is taken off-chain
+            // (the code is used up) but cannot be recorded
+            CrossingTestEnvironment.killDevpeer();
+            try {
+                reply(minor.phones().get(0), "APPROVE " + code);
+                assertThat(decisionState(request.requestId(), minor.guardianRefs().get(0))).isEqualTo("LEDGER_FAILED");
+                // the notifier goes down too, and comes back after the ledger did, as after a crash of both
+                consumer.stop();
+            } finally {
+                CrossingTestEnvironment.restartDevpeer();
+            }
+            texts.recoverInterruptedSends(); // what a restart does first
+            consumer.start();
+
+            await("the decision on the ledger", () -> "RECORDED".equals(
+                    decisionState(request.requestId(), minor.guardianRefs().get(0))));
+            final CrossingRequest onLedger = onLedger(request.requestId());
+            assertThat(onLedger.decisions()).singleElement().satisfies(d -> {
+                assertThat(d.guardianRef()).isEqualTo(minor.guardianRefs().get(0));
+                assertThat(d.decision()).isEqualTo(Decision.APPROVE);
+            });
+            assertThat(onLedger.status()).isEqualTo(RequestStatus.PENDING); // quorum 2: one approval so far
+
+            // a further retry round finds nothing to do and a replay of the reply is a duplicate
+            final Minor after = minor(1, "en");
+            open(after, null);
+            awaitCode(after.phones().get(0));
+            reply(minor.phones().get(0), "APPROVE " + code);
+            assertThat(onLedger(request.requestId()).decisions()).hasSize(1);
+            // no second request text to anyone, and no late confirmation either: one text per guardian
+            assertThat(standIn.messagesTo(minor.phones().get(0))).hasSize(1);
+            assertThat(standIn.messagesTo(minor.phones().get(1))).hasSize(1);
+            assertThat(standIn.createRequests()).isEqualTo(sends + 1); // only the new minor's text
+            assertThat(count("SELECT count(*) FROM guardian_message WHERE request_id = ?", request.requestId()))
+                    .isEqualTo(2);
+        }
+
+        String decisionState(final String requestId, final String guardianRef) {
+            return jdbc.queryOne("SELECT decision_state FROM guardian_message WHERE request_id = ? AND "
+                    + "guardian_ref = ?", row -> row.getString(1), requestId, guardianRef).orElse(null);
+        }
+    }
+
+    @Nested
+    class Erasure {
+        io.restassured.response.ValidatableResponse erase(final String subjectId) {
+            return given().auth().preemptive().basic("enrollment-service", "test-enrollment-password")
+                    .when().delete("/internal/v1/subjects/{id}/messages", subjectId).then();
+        }
+
+        @Test
+        void erasing_a_subject_deletes_its_texts_here_and_at_twilio_and_a_repeat_finds_nothing_to_do() {
+            final Minor minor = minor(2, "en", "ro");
+            final CrossingRequest first = open(minor, null);
+            final String code = awaitCode(minor.phones().get(0));
+            awaitCode(minor.phones().get(1));
+            final WebhookCall approval = reply(minor.phones().get(0), "APPROVE " + code);
+            assertThat(standIn.messagesTo(minor.phones().get(0))).hasSize(2); // the request and the confirmation
+            final Minor other = minor(1, "en");
+            final CrossingRequest untouched = open(other, null);
+            awaitCode(other.phones().get(0));
+            final List<String> requests = List.of(first.requestId());
+            assertThat(count("SELECT count(*) FROM guardian_message WHERE request_id = ? AND confirmation_sid "
+                    + "IS NOT NULL", first.requestId())).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM inbound_message WHERE message_sid = ? AND request_id = ?",
+                    approval.messageSid(), first.requestId())).isEqualTo(1);
+
+            erase(minor.subjectId()).statusCode(204);
+
+            for (final String phone : minor.phones()) {
+                assertThat(standIn.conversation(phone)).as("Twilio's copies of texts with %s", phone).isEmpty();
+            }
+            assertThat(standIn.message(approval.messageSid())).isEmpty();
+            assertThat(count("SELECT count(*) FROM crossing_request WHERE subject_id = ?", minor.subjectId()))
+                    .isZero();
+            for (final String requestId : requests) {
+                assertThat(count("SELECT count(*) FROM guardian_message WHERE request_id = ?", requestId)).isZero();
+                assertThat(count("SELECT count(*) FROM inbound_message WHERE request_id = ?", requestId)).isZero();
+            }
+            assertThat(count("SELECT count(*) FROM inbound_message WHERE message_sid = ?", approval.messageSid()))
+                    .isZero();
+            // nobody else's texts are touched
+            assertThat(standIn.messagesTo(other.phones().get(0))).hasSize(1);
+            assertThat(count("SELECT count(*) FROM guardian_message WHERE request_id = ?", untouched.requestId()))
+                    .isEqualTo(1);
+
+            erase(minor.subjectId()).statusCode(204);
+            erase("subject-never-seen").statusCode(204);
+
+            // the erased request's event, delivered again from a rewound checkpoint, creates nothing again
+            consumer.stop();
+            jdbc.update("UPDATE event_checkpoint SET block_number = 0, transaction_id = NULL");
+            consumer.start();
+            final Minor after = minor(1, "en");
+            open(after, null);
+            awaitCode(after.phones().get(0));
+            assertThat(count("SELECT count(*) FROM crossing_request WHERE subject_id = ?", minor.subjectId()))
+                    .isZero();
+            for (final String phone : minor.phones()) {
+                assertThat(standIn.conversation(phone)).isEmpty();
+            }
+        }
+
+        @Test
+        void a_copy_twilio_no_longer_holds_counts_as_deleted() {
+            final Minor minor = minor(1, "en");
+            final CrossingRequest request = open(minor, null);
+            awaitCode(minor.phones().get(0));
+            // Twilio lost (or someone deleted) its copy before the erasure: 404 on delete
+            standIn.reset();
+
+            erase(minor.subjectId()).statusCode(204);
+
+            assertThat(count("SELECT count(*) FROM guardian_message WHERE request_id = ?", request.requestId()))
+                    .isZero();
+            assertThat(count("SELECT count(*) FROM crossing_request WHERE request_id = ?", request.requestId()))
+                    .isZero();
+        }
+
+        @Test
+        void only_the_enrollment_service_may_erase() {
+            given().when().delete("/internal/v1/subjects/{id}/messages", "subject-x").then().statusCode(401);
+            given().auth().preemptive().basic("gateway-service", "test-gateway-password")
+                    .when().delete("/internal/v1/subjects/{id}/messages", "subject-x").then().statusCode(403);
+        }
     }
 
     @Nested

@@ -31,6 +31,7 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
 
     private static EmbeddedPostgres postgres;
     private static Process devpeer;
+    private static int devpeerPort;
     private static HttpServer enrollment;
     private static int httpPort;
     private static final Map<String, String[]> GUARDIANS = new ConcurrentHashMap<>();
@@ -100,13 +101,27 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
         GUARDIANS.put(guardianRef, new String[] {phoneNumber, language});
     }
 
+    /** Kills the ledger process outright, as a crash or a network cut would look to the notifier. */
+    public static void killDevpeer() throws InterruptedException {
+        devpeer.destroyForcibly().waitFor();
+    }
+
+    /** Starts the ledger again on the same port and data, so the notifier's connection file stays valid. */
+    public static void restartDevpeer() throws IOException, InterruptedException {
+        runDevpeer(devpeerPort);
+    }
+
     private static Path startDevpeer() throws IOException, InterruptedException {
-        final int port = freePort();
+        devpeerPort = freePort();
+        return runDevpeer(devpeerPort);
+    }
+
+    private static Path runDevpeer(final int port) throws IOException, InterruptedException {
         final Path jar = Path.of("..", "network", "devpeer", "target", "devpeer.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build network/devpeer first (the reactor does)");
         }
-        final Path log = WORK.resolve("devpeer.log");
+        final Path log = WORK.resolve("devpeer-" + System.nanoTime() + ".log");
         devpeer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-jar", jar.toString(), "--port", Integer.toString(port), "--data", WORK.resolve("ledger").toString(),
                 "--crypto", WORK.resolve("crypto").toString())
