@@ -2,16 +2,14 @@ package org.safepassage.enrollment.support;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.safepassage.devstack.DevPeerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +30,7 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
     public static final Path WORK = Path.of("target", "enrollment-env").toAbsolutePath();
 
     private static EmbeddedPostgres postgres;
-    private static Process devpeer;
+    private static DevPeerProcess devpeer;
     private static HttpServer notifier;
     private static final Map<String, String> SENT_CODES = new ConcurrentHashMap<>();
     private static final Map<String, String> PHONES = new ConcurrentHashMap<>();
@@ -54,7 +52,8 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
             Files.createDirectories(WORK);
             postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("pgdata"))
                     .setCleanDataDirectory(true).start();
-            final Path connection = startDevpeer();
+            devpeer = DevPeerProcess.start(ledgerDirectory(), WORK.resolve("crypto"), WORK);
+            final Path connection = devpeer.connectionFile();
             startNotifier();
             final Map<String, String> config = new HashMap<>();
             config.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
@@ -85,7 +84,7 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
             notifier.stop(0);
         }
         if (devpeer != null) {
-            devpeer.destroy();
+            devpeer.close();
         }
         if (postgres != null) {
             try {
@@ -115,41 +114,12 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
 
     /** Kills the ledger (SIGKILL, as a crash would). */
     public static void killDevpeer() throws InterruptedException {
-        devpeer.destroyForcibly().waitFor();
+        devpeer.kill();
     }
 
     /** Starts the ledger again on the same port and data. */
     public static void restartDevpeer() throws IOException, InterruptedException {
-        runDevpeer(devpeerPort);
-    }
-
-    private static int devpeerPort;
-
-    private static Path startDevpeer() throws IOException, InterruptedException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            devpeerPort = socket.getLocalPort();
-        }
-        return runDevpeer(devpeerPort);
-    }
-
-    private static Path runDevpeer(final int port) throws IOException, InterruptedException {
-        final Path jar = Path.of("..", "network", "devpeer", "target", "devpeer.jar").toAbsolutePath().normalize();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build network/devpeer first (the reactor does)");
-        }
-        final Path log = WORK.resolve("devpeer-" + System.nanoTime() + ".log");
-        devpeer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar.toString(), "--port", Integer.toString(port), "--data", ledgerDirectory().toString(),
-                "--crypto", WORK.resolve("crypto").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        final Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline) && devpeer.isAlive()) {
-            if (Files.exists(log) && Files.readString(log).contains("devpeer listening on port " + port)) {
-                return ledgerDirectory().resolve("connection.json");
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("devpeer did not start:\n" + Files.readString(log));
+        devpeer.restart();
     }
 
     /** guardian-notify's phone-verification API, as far as enrollment uses it; the real one is tested in its module. */

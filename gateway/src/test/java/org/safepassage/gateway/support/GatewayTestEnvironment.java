@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.safepassage.devstack.DevPeerProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,7 +35,7 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
     private static final AtomicInteger IDENTIFY_CALLS = new AtomicInteger();
-    private static Process devpeer;
+    private static DevPeerProcess devpeer;
     private static HttpServer enrollment;
 
     /** What the enrollment stand-in answers for one image. */
@@ -47,7 +46,8 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
         try {
             deleteRecursively(WORK);
             Files.createDirectories(WORK);
-            final Path connection = startDevpeer();
+            devpeer = DevPeerProcess.start(WORK.resolve("ledger"), crypto(), WORK);
+            final Path connection = devpeer.connectionFile();
             startEnrollment();
             final Path crypto = crypto();
             final Map<String, String> config = new HashMap<>();
@@ -74,7 +74,7 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
             enrollment.stop(0);
         }
         if (devpeer != null) {
-            devpeer.destroy();
+            devpeer.close();
         }
     }
 
@@ -96,30 +96,6 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
     /** How many identify calls the enrollment stand-in received. */
     public static int identifyCalls() {
         return IDENTIFY_CALLS.get();
-    }
-
-    private static Path startDevpeer() throws IOException, InterruptedException {
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        final Path jar = Path.of("..", "network", "devpeer", "target", "devpeer.jar").toAbsolutePath().normalize();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build network/devpeer first (the reactor does)");
-        }
-        final Path log = WORK.resolve("devpeer.log");
-        devpeer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar.toString(), "--port", Integer.toString(port), "--data", WORK.resolve("ledger").toString(),
-                "--crypto", crypto().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        final Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline) && devpeer.isAlive()) {
-            if (Files.exists(log) && Files.readString(log).contains("devpeer listening on port " + port)) {
-                return connectionFile();
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("devpeer did not start:\n" + Files.readString(log));
     }
 
     /** Enrollment's identify API, as far as the gateway uses it; the real one is tested in its module. */

@@ -2,6 +2,7 @@ package org.safepassage.guardian.crossing;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.safepassage.devstack.DevPeerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,8 +29,7 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
     public static final Path WORK = Path.of("target", "crossing-env").toAbsolutePath();
 
     private static EmbeddedPostgres postgres;
-    private static Process devpeer;
-    private static int devpeerPort;
+    private static DevPeerProcess devpeer;
     private static HttpServer enrollment;
     private static int httpPort;
     private static final Map<String, String[]> GUARDIANS = new ConcurrentHashMap<>();
@@ -46,7 +44,8 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
             Files.createDirectories(WORK);
             postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("pgdata"))
                     .setCleanDataDirectory(true).start();
-            final Path connection = startDevpeer();
+            devpeer = DevPeerProcess.start(WORK.resolve("ledger"), WORK.resolve("crypto"), WORK);
+            final Path connection = devpeer.connectionFile();
             startEnrollment();
             httpPort = freePort();
             final Map<String, String> config = new HashMap<>();
@@ -72,7 +71,7 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
             enrollment.stop(0);
         }
         if (devpeer != null) {
-            devpeer.destroy();
+            devpeer.close();
         }
         if (postgres != null) {
             try {
@@ -103,37 +102,12 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
 
     /** Kills the ledger process outright, as a crash or a network cut would look to the notifier. */
     public static void killDevpeer() throws InterruptedException {
-        devpeer.destroyForcibly().waitFor();
+        devpeer.kill();
     }
 
     /** Starts the ledger again on the same port and data, so the notifier's connection file stays valid. */
     public static void restartDevpeer() throws IOException, InterruptedException {
-        runDevpeer(devpeerPort);
-    }
-
-    private static Path startDevpeer() throws IOException, InterruptedException {
-        devpeerPort = freePort();
-        return runDevpeer(devpeerPort);
-    }
-
-    private static Path runDevpeer(final int port) throws IOException, InterruptedException {
-        final Path jar = Path.of("..", "network", "devpeer", "target", "devpeer.jar").toAbsolutePath().normalize();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build network/devpeer first (the reactor does)");
-        }
-        final Path log = WORK.resolve("devpeer-" + System.nanoTime() + ".log");
-        devpeer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar.toString(), "--port", Integer.toString(port), "--data", WORK.resolve("ledger").toString(),
-                "--crypto", WORK.resolve("crypto").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        final Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline) && devpeer.isAlive()) {
-            if (Files.exists(log) && Files.readString(log).contains("devpeer listening on port " + port)) {
-                return ledgerConnection();
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("devpeer did not start:\n" + Files.readString(log));
+        devpeer.restart();
     }
 
     /** Enrollment's {@code GET /internal/v1/guardians/{ref}}, as guardian-notify uses it. */
