@@ -26,6 +26,7 @@ import org.safepassage.enrollment.biometrics.TestImages;
  * The moment the system exists for, end to end across every process: an officer enrolls a child with three
  * guardians and a 2-of-3 rule (each phone verified by SMS), a guard scans the child, two guardians get the SMS through
  * twilio-java and answer with signed replies, the guard's live stream turns APPROVED, and the crossing is recorded.
+ * Then the data-protection officer erases the child, and the SMS trail goes with the vault.
  */
 class CrossingFlowIT {
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
@@ -112,6 +113,27 @@ class CrossingFlowIT {
         assertThat(request.path("status").asText()).isEqualTo("APPROVED");
         assertThat(request.path("approvals").asInt()).isEqualTo(2);
         assertThat(request.path("crossingId").asText()).isNotBlank();
+
+        // The family asks for erasure: the vault, the ledger link and the SMS trail (here and at Twilio) go.
+        final JsonNode erased = system.enrollment("POST", "/api/v1/erasures", "dpo",
+                Map.of("subjectId", subjectId, "requestRef", "system-test-erasure-0001"));
+        assertThat(erased.path("state").asText()).as(erased.toString()).isEqualTo("COMPLETE");
+        for (String phone : phones) {
+            awaitUntil(() -> noMessageContaining(phone, "APPROVE"), "the crossing SMS to " + phone + " erased");
+        }
+        final JsonNode rescan = system.gateway(guard, "POST", "/api/v1/scans",
+                Map.of("images", List.of(image(2)), "direction", "ENTRY"));
+        assertThat(rescan.path("decision").asText()).as(rescan.toString()).isEqualTo("NOT_ENROLLED");
+    }
+
+    private static boolean noMessageContaining(final String phone, final String text) throws Exception {
+        for (JsonNode message : system.phone("GET", "/phone/api/messages?number="
+                + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8), null)) {
+            if (message.path("body").asText().contains(text)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String verify(final String phone) throws Exception {
