@@ -1,0 +1,449 @@
+package org.safepassage.system.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.safepassage.chaincode.client.LedgerConnection;
+import org.safepassage.chaincode.client.LedgerGateway;
+import org.safepassage.chaincode.model.AuthoriseTripCommand;
+import org.safepassage.chaincode.model.Direction;
+import org.safepassage.chaincode.model.GuardianApproval;
+import org.safepassage.enrollment.biometrics.TestImages;
+
+/**
+ * Load driver for the crossing flow (not a test; see docs/performance.md, "Crossing flow"). Starts the whole system
+ * as {@code ./run} does, enrolls people (adult survivors, who scan CLEAR/NOT_PROTECTED, and minors with a trip through
+ * MD-LEUSENI, direction EXIT, pre-authorised on the ledger by the notifier, who scan CLEAR/PREAUTHORISED_TRIP), then
+ * runs simulated posts concurrently, each its own thread and HTTPS client scanning re-captures (impressions other than
+ * the enrolled one) for a bounded time and count, and prints throughput, scan-to-decision latency and errors by kind.
+ *
+ * <p>Every post presents the same client certificate, the BorderMSP guard's (terminal post-md-leuseni-01): devcrypto
+ * issues one guard identity, so the gateway sees 50 connections from one terminal, not 50 terminals.
+ *
+ * <p>Options ({@code --name=value}): {@code people} (20; every second one a minor), {@code posts} (50),
+ * {@code seconds} (60, per post), {@code scans} (20, per post), {@code work} (target/crossing-load).
+ */
+public final class CrossingLoad {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private static final String POST = "MD-LEUSENI";
+    private static final int IMPRESSIONS = 3;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long START = System.nanoTime();
+
+    private CrossingLoad() {}
+
+    /** One enrolled person and the scan bodies the posts send for them. */
+    private record Person(int finger, boolean minor, String subjectId, String expectedReason, List<byte[]> scans) {}
+
+    public static void main(final String[] args) throws Exception {
+        final Map<String, String> options = options(args);
+        final int people = Integer.parseInt(options.getOrDefault("people", "20"));
+        final int posts = Integer.parseInt(options.getOrDefault("posts", "50"));
+        final int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        final int scansPerPost = Integer.parseInt(options.getOrDefault("scans", "20"));
+        final Path work = Path.of(options.getOrDefault("work", "target/crossing-load")).toAbsolutePath();
+
+        log("crossing load: %d people (%d minors with a pre-authorised trip), %d posts, each at most %d scans or %d s",
+                people, people / 2, posts, scansPerPost, seconds);
+        log("machine: %d cores, %s, Java %s, max heap %d MiB; load average %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("java.vm.version"), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        wipe(work);
+        Files.createDirectories(work);
+        log("starting the system (network/run-system, SAFEPASSAGE_SKIP_BUILD=1) in %s", work);
+        try (SystemHandle system = SystemHandle.start(work.resolve("data"))) {
+            log("system up; logs in %s", work.resolve("data/logs"));
+            final List<Person> enrolled = enroll(system, people);
+            warmUp(system, enrolled);
+            run(system, enrolled, posts, seconds, scansPerPost);
+            log("stopping the system");
+        }
+        log("stopped; load average %s", loadAverage());
+        System.exit(0); // the ledger client's gRPC threads would keep the JVM alive
+    }
+
+    // ---------------------------------------------------------------- enrollment
+
+    private static List<Person> enroll(final SystemHandle system, final int people) throws Exception {
+        final long begun = System.nanoTime();
+        final List<Person> enrolled = new ArrayList<>();
+        final Map<String, String> guardianRefs = new HashMap<>();
+        for (int i = 0; i < people; i++) {
+            final boolean minor = i % 2 == 1;
+            final int finger = 1000 + i;
+            final List<Map<String, Object>> guardians = new ArrayList<>();
+            if (minor) {
+                final String phone = String.format("+407552%05d", i);
+                guardians.add(Map.of("name", "Guardian " + i, "relation", "mother", "phoneNumber", phone,
+                        "language", "en", "verificationId", verify(system, phone)));
+            }
+            final JsonNode answer = system.enrollment("POST", "/api/v1/subjects", "officer", Map.of(
+                    "requestId", "load-" + i + "-" + HexFormat.of().formatHex(bytes(4)),
+                    "person", Map.of("givenNames", "Load", "familyName", "Person" + i,
+                            "birthDate", LocalDate.now().minusYears(minor ? 9 : 30).toString(), "sex",
+                            i % 4 < 2 ? "FEMALE" : "MALE"),
+                    "guardians", guardians,
+                    "approvalQuorum", minor ? 1 : 0,
+                    "consent", Map.of("consentedBy", minor ? "Guardian " + i : "Load Person" + i,
+                            "legalBasis", "CONSENT", "consentedAt", Instant.now().minusSeconds(60).toString()),
+                    "fingerprints", List.of(Map.of("finger", "RIGHT_INDEX",
+                            "image", TestImages.base64Png(finger, 0)))));
+            if (answer.path("_status").asInt() != 201) {
+                throw new IllegalStateException("enrollment " + i + " failed: " + answer);
+            }
+            final String subjectId = answer.path("subjectId").asText();
+            final List<byte[]> scans = new ArrayList<>();
+            for (int impression = 1; impression <= IMPRESSIONS; impression++) {
+                scans.add(JSON.writeValueAsBytes(Map.of("images", List.of(TestImages.base64Png(finger, impression)),
+                        "direction", "EXIT")));
+            }
+            enrolled.add(new Person(finger, minor, subjectId, minor ? "PREAUTHORISED_TRIP" : "NOT_PROTECTED", scans));
+            log("enrolled %d/%d: %s %s", i + 1, people, minor ? "minor" : "adult survivor", subjectId);
+        }
+        for (Person person : enrolled) {
+            awaitUntil(() -> "REGISTERED".equals(system.enrollment("GET", "/api/v1/subjects/" + person.subjectId(),
+                    "officer", null).path("ledgerState").asText()), "subject " + person.subjectId() + " on the ledger");
+            if (person.minor()) {
+                final JsonNode summary = system.enrollment("GET", "/api/v1/subjects/" + person.subjectId(), "officer",
+                        null);
+                guardianRefs.put(person.subjectId(), summary.path("guardians").path(0).path("guardianRef").asText());
+            }
+        }
+        log("all %d registered on the ledger", enrolled.size());
+        final Path connection = system.data().resolve("ledger/connection.json");
+        try (LedgerGateway notifier = LedgerGateway.connect(LedgerConnection.read(connection), "ChildProtectionMSP",
+                "notifier")) {
+            final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            for (Person person : enrolled) {
+                if (person.minor()) {
+                    notifier.chaincode().trips().authorise(new AuthoriseTripCommand(person.subjectId(),
+                            now.minus(1, ChronoUnit.HOURS), now.plus(7, ChronoUnit.DAYS), List.of(POST), List.of(),
+                            Direction.EXIT, null, List.of(new GuardianApproval(guardianRefs.get(person.subjectId()),
+                                    HexFormat.of().formatHex(bytes(32))))));
+                }
+            }
+        }
+        log("trips through %s (EXIT) authorised for the %d minors; enrollment phase took %.1f s", POST,
+                enrolled.stream().filter(Person::minor).count(), (System.nanoTime() - begun) / 1e9);
+        return enrolled;
+    }
+
+    private static String verify(final SystemHandle system, final String phone) throws Exception {
+        final JsonNode started = system.enrollment("POST", "/api/v1/phone-verifications", "officer",
+                Map.of("phoneNumber", phone, "language", "en"));
+        if (started.path("_status").asInt() != 201) {
+            throw new IllegalStateException("phone verification of " + phone + " failed: " + started);
+        }
+        final String id = started.path("verificationId").asText();
+        final String[] sms = {null};
+        awaitUntil(() -> {
+            for (JsonNode message : system.phone("GET", "/phone/api/messages?number="
+                    + URLEncoder.encode(phone, StandardCharsets.UTF_8), null)) {
+                if (message.path("body").asText().contains("verification")
+                        && !"inbound".equals(message.path("direction").asText())) {
+                    sms[0] = message.path("body").asText();
+                }
+            }
+            return sms[0] != null;
+        }, "the verification SMS to " + phone);
+        final Matcher code = CODE.matcher(sms[0]);
+        if (!code.find()) {
+            throw new IllegalStateException("no code in: " + sms[0]);
+        }
+        final JsonNode checked = system.enrollment("POST", "/api/v1/phone-verifications/" + id + "/check", "officer",
+                Map.of("code", code.group(1)));
+        if (!"VERIFIED".equals(checked.path("status").asText())) {
+            throw new IllegalStateException("phone " + phone + " not verified: " + checked);
+        }
+        return id;
+    }
+
+    /** One scan per person, in turn: checks every one decides as expected and warms the services up. */
+    private static void warmUp(final SystemHandle system, final List<Person> people) throws Exception {
+        final HttpClient client = system.terminal("guard");
+        final URI scans = system.gateway("/api/v1/scans");
+        final long begun = System.nanoTime();
+        for (Person person : people) {
+            final HttpResponse<String> response = client.send(request(scans, person.scans().get(0)),
+                    HttpResponse.BodyHandlers.ofString());
+            final JsonNode body = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || !"CLEAR".equals(body.path("decision").asText())
+                    || !person.expectedReason().equals(body.path("reason").asText())) {
+                throw new IllegalStateException("warm-up scan of " + person.subjectId() + " (" + person.expectedReason()
+                        + " expected): HTTP " + response.statusCode() + " " + response.body());
+            }
+        }
+        log("warm-up: %d sequential scans all CLEAR as expected, %.0f ms each on average", people.size(),
+                (System.nanoTime() - begun) / 1e6 / people.size());
+    }
+
+    // ---------------------------------------------------------------- the load
+
+    private static void run(final SystemHandle system, final List<Person> people, final int posts, final int seconds,
+            final int scansPerPost) throws Exception {
+        final URI scans = system.gateway("/api/v1/scans");
+        final List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < posts; i++) {
+            clients.add(system.terminal("guard"));
+        }
+        final ConcurrentLinkedQueue<Long> okNanos = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> allNanos = new ConcurrentLinkedQueue<>();
+        final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        final Map<String, String> errorExamples = new ConcurrentHashMap<>();
+        final AtomicInteger finishedPosts = new AtomicInteger();
+        final CountDownLatch go = new CountDownLatch(1);
+        final CountDownLatch done = new CountDownLatch(posts);
+        final String loadBefore = loadAverage();
+        final List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < posts; p++) {
+            final int post = p;
+            final Thread thread = new Thread(() -> {
+                final Random random = new Random(post);
+                try {
+                    go.await();
+                    final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+                    for (int n = 0; n < scansPerPost && System.nanoTime() < deadline; n++) {
+                        final Person person = people.get(random.nextInt(people.size()));
+                        final byte[] body = person.scans().get(random.nextInt(IMPRESSIONS));
+                        final long sent = System.nanoTime();
+                        String kind;
+                        String example = null;
+                        try {
+                            final HttpResponse<String> response = clients.get(post).send(request(scans, body),
+                                    HttpResponse.BodyHandlers.ofString());
+                            final long took = System.nanoTime() - sent;
+                            allNanos.add(took);
+                            if (response.statusCode() == 200) {
+                                final JsonNode decision = JSON.readTree(response.body());
+                                final String got = decision.path("decision").asText() + "/"
+                                        + decision.path("reason").asText();
+                                if (got.equals("CLEAR/" + person.expectedReason())
+                                        && person.subjectId().equals(decision.path("subjectId").asText())) {
+                                    okNanos.add(took);
+                                    kind = null;
+                                } else {
+                                    kind = "wrong decision " + got;
+                                    example = response.body();
+                                }
+                            } else {
+                                final JsonNode error = response.body().isBlank() ? JSON.createObjectNode()
+                                        : JSON.readTree(response.body());
+                                kind = "HTTP " + response.statusCode() + " " + error.path("code").asText(
+                                        error.path("error").asText(""));
+                                example = response.body();
+                            }
+                        } catch (Exception e) {
+                            kind = e.getClass().getSimpleName();
+                            example = String.valueOf(e.getMessage());
+                        }
+                        if (kind != null) {
+                            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+                            if (example != null) {
+                                errorExamples.putIfAbsent(kind, example.length() > 300 ? example.substring(0, 300)
+                                        : example);
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    finishedPosts.incrementAndGet();
+                    done.countDown();
+                }
+            }, "post-" + p);
+            threads.add(thread);
+            thread.start();
+        }
+
+        final Map<String, double[]> serverBefore = serverTimes(system);
+        log("load: %d posts start now; load average %s", posts, loadBefore);
+        final ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+        final long begun = System.nanoTime();
+        final int[] last = {0};
+        progress.scheduleAtFixedRate(() -> {
+            final int now = allNanos.size();
+            log("  %5.0f s: %d answered (%.1f/s over the last 5 s), %d errors, %d posts finished, load %s",
+                    (System.nanoTime() - begun) / 1e9, now, (now - last[0]) / 5.0,
+                    errors.values().stream().mapToLong(LongAdder::sum).sum(), finishedPosts.get(), loadAverage());
+            last[0] = now;
+        }, 5, 5, TimeUnit.SECONDS);
+        go.countDown();
+        // Each post stops starting scans after its time; one in flight may take up to the client's timeout.
+        done.await(seconds + 180L, TimeUnit.SECONDS);
+        final double wall = (System.nanoTime() - begun) / 1e9;
+        progress.shutdownNow();
+        final String loadAfter = loadAverage();
+        final Map<String, double[]> serverAfter = serverTimes(system);
+
+        final long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
+        log("==== results: %d posts x at most %d scans / %d s, %d people (%d minors)", posts, scansPerPost, seconds,
+                people.size(), people.stream().filter(Person::minor).count());
+        log("wall time %.1f s; %d scans answered, %d as expected (CLEAR), %d errors; %d posts still busy",
+                wall, allNanos.size(), okNanos.size(), errorCount, posts - finishedPosts.get());
+        log("throughput: %.2f scans/s answered, %.2f scans/s as expected", allNanos.size() / wall, okNanos.size() / wall);
+        log("scan-to-decision latency, expected decisions: %s", percentiles(okNanos));
+        log("scan-to-decision latency, all answered: %s", percentiles(allNanos));
+        if (errors.isEmpty()) {
+            log("errors: none");
+        }
+        new TreeMap<>(errors).forEach((kind, count) -> log("errors: %d x %s  e.g. %s", count.sum(), kind,
+                errorExamples.getOrDefault(kind, "")));
+        serverAfter.forEach((what, after) -> {
+            final double[] before = serverBefore.getOrDefault(what, new double[2]);
+            final double count = after[0] - before[0];
+            if (count > 0) {
+                log("server side during the load (Prometheus http_server_requests): %s %.0f requests, mean %.0f ms",
+                        what, count, (after[1] - before[1]) / count * 1000);
+            }
+        });
+        log("load average: %s before the load, %s after", loadBefore, loadAfter);
+        for (Thread thread : threads) {
+            thread.interrupt();
+        }
+    }
+
+    /** Count and total seconds of the requests that decide a scan, from the services' Prometheus endpoints. */
+    private static Map<String, double[]> serverTimes(final SystemHandle system) {
+        final Map<String, double[]> times = new TreeMap<>();
+        try {
+            final Map<String, Integer> ports = system.ports();
+            add(times, "gateway POST /api/v1/scans", "http://127.0.0.1:" + ports.get("GATEWAY_ADMIN_PORT")
+                    + "/q/metrics", "/api/v1/scans");
+            add(times, "enrollment POST /internal/v1/identify (extraction + 1:N search)", "http://127.0.0.1:"
+                    + ports.get("ENROLLMENT_PORT") + "/q/metrics", "/internal/v1/identify");
+        } catch (Exception e) {
+            log("(no server-side figures: %s)", e);
+        }
+        return times;
+    }
+
+    private static void add(final Map<String, double[]> times, final String what, final String url, final String uri)
+            throws Exception {
+        final String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        final double[] total = new double[2];
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("http_server_requests_seconds_") && line.contains("uri=\"" + uri + "\"")
+                    && line.contains("status=\"200\"")) {
+                final double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (line.startsWith("http_server_requests_seconds_count")) {
+                    total[0] += value;
+                } else if (line.startsWith("http_server_requests_seconds_sum")) {
+                    total[1] += value;
+                }
+            }
+        }
+        times.put(what, total);
+    }
+
+    private static HttpRequest request(final URI scans, final byte[] body) {
+        return HttpRequest.newBuilder(scans).timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    private static String percentiles(final ConcurrentLinkedQueue<Long> nanos) {
+        final long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return "none";
+        }
+        return String.format("p50 %d ms, p95 %d ms, p99 %d ms, max %d ms, mean %d ms (n=%d)", at(sorted, 0.50),
+                at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1] / 1_000_000,
+                (long) Arrays.stream(sorted).average().orElse(0) / 1_000_000, sorted.length);
+    }
+
+    /** Nearest-rank percentile, in ms. */
+    private static long at(final long[] sorted, final double q) {
+        final int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1_000_000;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<String, String> options(final String[] args) {
+        final Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options are --name=value: " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+
+    private static String loadAverage() {
+        try {
+            final String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static byte[] bytes(final int n) {
+        final byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void wipe(final Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(final Condition condition, final String what) throws Exception {
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    private static void log(final String format, final Object... args) {
+        System.out.printf("[%7.1f s] %s%n", (System.nanoTime() - START) / 1e9, String.format(format, args));
+        System.out.flush();
+    }
+}
