@@ -33,8 +33,8 @@ import javax.net.ssl.TrustManagerFactory;
  * The whole system exactly as {@code ./run} starts it ({@code network/run-system}, from the jars the reactor built),
  * on free ports and a fresh data directory, with HTTP helpers for each of its users.
  */
-final class RunningSystem implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class RunningSystem implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     final Path data;
@@ -70,16 +70,26 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    static RunningSystem start(final Path data) throws IOException, InterruptedException {
+    public static RunningSystem start(final Path data) throws IOException, InterruptedException {
         return new RunningSystem(data);
     }
 
-    String demoPassword() {
+    /** Where the system keeps its data: ledger, crypto, logs, secrets. */
+    public Path data() {
+        return data;
+    }
+
+    /** The ports run-system was given: ENROLLMENT_PORT, GATEWAY_ADMIN_PORT, ... */
+    public Map<String, Integer> ports() {
+        return Map.copyOf(ports);
+    }
+
+    public String demoPassword() {
         return secrets.getProperty("DEMO_PASSWORD");
     }
 
     /** A JSON call to enrollment as one of its users. */
-    JsonNode enrollment(final String method, final String path, final String user, final Object body)
+    public JsonNode enrollment(final String method, final String path, final String user, final Object body)
             throws IOException, InterruptedException {
         final String password = user.equals("gateway") || user.equals("notifier")
                 ? secrets.getProperty("SERVICE_PASSWORD") : demoPassword();
@@ -88,12 +98,13 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** A JSON call to the Twilio stand-in's phone page API. */
-    JsonNode phone(final String method, final String path, final Object body) throws IOException, InterruptedException {
+    public JsonNode phone(final String method, final String path, final Object body)
+            throws IOException, InterruptedException {
         return send(plain, method, "http://127.0.0.1:" + ports.get("TWILIO_PORT") + path, body, null);
     }
 
     /** An HTTPS client presenting a border user's certificate, as a terminal does. */
-    HttpClient terminal(final String user) throws Exception {
+    public HttpClient terminal(final String user) throws Exception {
         final Path msp = data.resolve("crypto/BorderMSP/users/" + user + "/msp");
         final CertificateFactory x509 = CertificateFactory.getInstance("X.509");
         final Certificate certificate;
@@ -120,11 +131,11 @@ final class RunningSystem implements AutoCloseable {
         return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    URI gateway(final String path) {
+    public URI gateway(final String path) {
         return URI.create("https://localhost:" + ports.get("GATEWAY_PORT") + path);
     }
 
-    JsonNode gateway(final HttpClient terminal, final String method, final String path, final Object body)
+    public JsonNode gateway(final HttpClient terminal, final String method, final String path, final Object body)
             throws IOException, InterruptedException {
         return send(terminal, method, gateway(path).toString(), body, null);
     }

@@ -1,5 +1,7 @@
 package org.safepassage.system.load;
 
+import org.safepassage.system.RunningSystem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -83,7 +85,7 @@ public final class CrossingLoad {
         wipe(work);
         Files.createDirectories(work);
         log("starting the system (network/run-system, SAFEPASSAGE_SKIP_BUILD=1) in %s", work);
-        try (SystemHandle system = SystemHandle.start(work.resolve("data"))) {
+        try (RunningSystem system = RunningSystem.start(work.resolve("data"))) {
             log("system up; logs in %s", work.resolve("data/logs"));
             final List<Person> enrolled = enroll(system, people);
             warmUp(system, enrolled);
@@ -96,7 +98,7 @@ public final class CrossingLoad {
 
     // ---------------------------------------------------------------- enrollment
 
-    private static List<Person> enroll(final SystemHandle system, final int people) throws Exception {
+    private static List<Person> enroll(final RunningSystem system, final int people) throws Exception {
         final long begun = System.nanoTime();
         final List<Person> enrolled = new ArrayList<>();
         final Map<String, String> guardianRefs = new HashMap<>();
@@ -160,7 +162,7 @@ public final class CrossingLoad {
         return enrolled;
     }
 
-    private static String verify(final SystemHandle system, final String phone) throws Exception {
+    private static String verify(final RunningSystem system, final String phone) throws Exception {
         final JsonNode started = system.enrollment("POST", "/api/v1/phone-verifications", "officer",
                 Map.of("phoneNumber", phone, "language", "en"));
         if (started.path("_status").asInt() != 201) {
@@ -191,7 +193,7 @@ public final class CrossingLoad {
     }
 
     /** One scan per person, in turn: checks every one decides as expected and warms the services up. */
-    private static void warmUp(final SystemHandle system, final List<Person> people) throws Exception {
+    private static void warmUp(final RunningSystem system, final List<Person> people) throws Exception {
         final HttpClient client = system.terminal("guard");
         final URI scans = system.gateway("/api/v1/scans");
         final long begun = System.nanoTime();
@@ -211,7 +213,7 @@ public final class CrossingLoad {
 
     // ---------------------------------------------------------------- the load
 
-    private static void run(final SystemHandle system, final List<Person> people, final int posts, final int seconds,
+    private static void run(final RunningSystem system, final List<Person> people, final int posts, final int seconds,
             final int scansPerPost) throws Exception {
         final URI scans = system.gateway("/api/v1/scans");
         final List<HttpClient> clients = new ArrayList<>();
@@ -335,7 +337,7 @@ public final class CrossingLoad {
     }
 
     /** Count and total seconds of the requests that decide a scan, from the services' Prometheus endpoints. */
-    private static Map<String, double[]> serverTimes(final SystemHandle system) {
+    private static Map<String, double[]> serverTimes(final RunningSystem system) {
         final Map<String, double[]> times = new TreeMap<>();
         try {
             final Map<String, Integer> ports = system.ports();
