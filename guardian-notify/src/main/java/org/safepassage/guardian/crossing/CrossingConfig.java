@@ -3,6 +3,7 @@ package org.safepassage.guardian.crossing;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the crossing-approval flow: {@code safepassage.crossing.*}. */
 @ConfigMapping(prefix = "safepassage.crossing")
@@ -76,4 +77,28 @@ public interface CrossingConfig {
      */
     @WithDefault("PT5S")
     Duration retryEvery();
+
+    /**
+     * The child-protection duty officer's number (E.164), texted once about a pending request no guardian can be
+     * reached for or none answered in time. Without it, such requests are only logged at WARN.
+     *
+     * @return {@code safepassage.crossing.duty-officer-number}
+     */
+    Optional<String> dutyOfficerNumber();
+
+    /**
+     * The language of the duty officer's texts (en, ro, ru, uk).
+     *
+     * @return {@code safepassage.crossing.duty-officer-language}, default en
+     */
+    @WithDefault("en")
+    String dutyOfficerLanguage();
+
+    /**
+     * How long a pending request may go without any guardian's decision before the duty officer is alerted.
+     *
+     * @return {@code safepassage.crossing.escalate-after}, default 5 minutes
+     */
+    @WithDefault("PT5M")
+    Duration escalateAfter();
 }

@@ -17,7 +17,8 @@ import org.safepassage.chaincode.client.ReceivedEvent;
  * in the same transaction as each event's work ({@link CrossingEvents}), so after a restart it resumes exactly after
  * the last event handled, and a redelivered event finds its rows already there. After each event, and every
  * {@code safepassage.crossing.retry-every}, the outbox is sent ({@link GuardianTexts}); on that timer, decisions that
- * could not reach the ledger are submitted again ({@link GuardianReplies}). A ledger failure closes the
+ * could not reach the ledger are submitted again ({@link GuardianReplies}) and requests no guardian can be reached for,
+ * or none answered in time, are escalated to the duty officer ({@link DutyEscalation}). A ledger failure closes the
  * stream; it is reopened from the checkpoint after {@code retry-every}.
  */
 @ApplicationScoped
@@ -29,6 +30,7 @@ public class CrossingEventConsumer {
     private final CrossingEvents events;
     private final GuardianTexts texts;
     private final GuardianReplies replies;
+    private final DutyEscalation escalation;
     private final CrossingStore store;
     private final CrossingConfig config;
     private final Clock clock;
@@ -38,11 +40,13 @@ public class CrossingEventConsumer {
     private volatile boolean running;
 
     CrossingEventConsumer(final NotifierLedger ledger, final CrossingEvents events, final GuardianTexts texts,
-            final GuardianReplies replies, final CrossingStore store, final CrossingConfig config, final Clock clock) {
+            final GuardianReplies replies, final DutyEscalation escalation, final CrossingStore store,
+            final CrossingConfig config, final Clock clock) {
         this.ledger = ledger;
         this.events = events;
         this.texts = texts;
         this.replies = replies;
+        this.escalation = escalation;
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -50,6 +54,7 @@ public class CrossingEventConsumer {
 
     void onStart(@Observes final StartupEvent startup) {
         texts.recoverInterruptedSends();
+        escalation.recoverInterruptedSends();
         if (config.consumerEnabled()) {
             start();
         }
@@ -145,6 +150,11 @@ public class CrossingEventConsumer {
             replies.resubmitUnrecorded();
         } catch (RuntimeException e) {
             LOG.warnf("decision resubmission round failed: %s", e.getMessage());
+        }
+        try {
+            escalation.check();
+        } catch (RuntimeException e) {
+            LOG.warnf("duty officer escalation round failed: %s", e.getMessage());
         }
     }
 

@@ -179,11 +179,67 @@ class CrossingStore {
                 + "guardian_ref = ?", messageSid, now, requestId, guardianRef);
     }
 
+    // ---- escalation to the duty officer ----
+
+    /**
+     * A pending request no guardian has decided that the duty officer must hear about.
+     *
+     * @param noGuardianReachable every guardian's text ended refused, undelivered, failed, opted out or without a
+     *     contact; otherwise nobody answered in time
+     */
+    record Escalation(String requestId, String post, Direction direction, Instant createdAt,
+            boolean noGuardianReachable) {}
+
+    /** A guardian text that can no longer reach its guardian. */
+    private static final String UNREACHED = "(m.state IN ('UNREACHABLE', 'OPTED_OUT', 'NO_CONTACT') OR (m.state = "
+            + "'SENT' AND m.delivery_status IN ('undelivered', 'failed')))";
+
+    /**
+     * Pending, unexpired requests no guardian has decided and the duty officer was not alerted about, where every
+     * guardian's text failed to reach them, or that were made at or before {@code answeredBy}.
+     */
+    List<Escalation> escalationsDue(final Instant now, final Instant answeredBy) {
+        return jdbc.query("SELECT * FROM (SELECT r.request_id, r.post, r.direction, r.created_at, NOT EXISTS (SELECT "
+                + "1 FROM guardian_message m WHERE m.request_id = r.request_id AND NOT " + UNREACHED + ") AS "
+                + "unreachable FROM crossing_request r WHERE r.status = 'PENDING' AND r.expires_at > ? AND "
+                + "r.approvals = 0 AND r.refusals = 0 AND EXISTS (SELECT 1 FROM guardian_message m WHERE "
+                + "m.request_id = r.request_id) AND NOT EXISTS (SELECT 1 FROM guardian_message m WHERE m.request_id "
+                + "= r.request_id AND m.decision IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM duty_escalation e WHERE "
+                + "e.request_id = r.request_id)) due WHERE unreachable OR created_at <= ? ORDER BY created_at, "
+                + "request_id", row -> new Escalation(row.getString("request_id"), row.getString("post"),
+                        Direction.valueOf(row.getString("direction")), Jdbc.instant(row, "created_at"),
+                        row.getBoolean("unreachable")), now, answeredBy);
+    }
+
+    /** Claims the one alert about a request (state {@code SENDING}); false if it was claimed before, by anyone. */
+    boolean claimEscalation(final String requestId, final String reason, final Instant now) {
+        return jdbc.update("INSERT INTO duty_escalation (request_id, reason, state, created_at, updated_at) VALUES "
+                + "(?, ?, 'SENDING', ?, ?) ON CONFLICT (request_id) DO NOTHING", requestId, reason, now, now) == 1;
+    }
+
+    void escalationSent(final String requestId, final String messageSid, final Instant now) {
+        jdbc.update("UPDATE duty_escalation SET state = 'SENT', message_sid = ?, updated_at = ? WHERE request_id = ?",
+                messageSid, now, requestId);
+    }
+
+    /** Settles an alert that was not (or maybe not) sent; it is never sent again. */
+    void settleEscalation(final String requestId, final String state, final Integer providerError,
+            final Instant now) {
+        jdbc.update("UPDATE duty_escalation SET state = ?, provider_error = ?, updated_at = ? WHERE request_id = ?",
+                state, providerError, now, requestId);
+    }
+
+    /** Alerts a crash interrupted mid-send: they may have gone out, so they become SEND_UNKNOWN, never resent. */
+    int abandonInterruptedEscalations(final Instant now) {
+        return jdbc.update("UPDATE duty_escalation SET state = 'SEND_UNKNOWN', updated_at = ? WHERE state = "
+                + "'SENDING'", now);
+    }
+
     // ---- erasure ----
 
     /**
      * The provider's ids of every text about a subject's requests still on record: request texts, confirmations,
-     * the guardians' replies and any other inbound text matched to one of the requests.
+     * the guardians' replies, any other inbound text matched to one of the requests and alerts to the duty officer.
      */
     List<String> messageSidsAbout(final String subjectId) {
         return jdbc.query("SELECT sid FROM (SELECT m.message_sid AS sid FROM guardian_message m JOIN crossing_request r "
@@ -191,8 +247,9 @@ class CrossingStore {
                 + "JOIN crossing_request r USING (request_id) WHERE r.subject_id = ? UNION SELECT m.reply_sid FROM "
                 + "guardian_message m JOIN crossing_request r USING (request_id) WHERE r.subject_id = ? UNION SELECT "
                 + "i.message_sid FROM inbound_message i JOIN crossing_request r USING (request_id) WHERE "
-                + "r.subject_id = ?) sids WHERE sid IS NOT NULL ORDER BY sid", row -> row.getString(1), subjectId,
-                subjectId, subjectId, subjectId);
+                + "r.subject_id = ? UNION SELECT e.message_sid FROM duty_escalation e JOIN crossing_request r USING "
+                + "(request_id) WHERE r.subject_id = ?) sids WHERE sid IS NOT NULL ORDER BY sid",
+                row -> row.getString(1), subjectId, subjectId, subjectId, subjectId, subjectId);
     }
 
     /** The ids of a subject's requests on record. */
@@ -214,7 +271,7 @@ class CrossingStore {
 
     /**
      * Deletes every row about a subject's requests: inbound texts matched to them (the replies included), the outbox
-     * and the requests themselves. Callers run it in one transaction.
+     * the duty officer's alerts and the requests themselves. Callers run it in one transaction.
      *
      * @return how many requests were forgotten
      */
@@ -223,6 +280,8 @@ class CrossingStore {
                 + "subject_id = ?) OR message_sid IN (SELECT m.reply_sid FROM guardian_message m JOIN "
                 + "crossing_request r USING (request_id) WHERE r.subject_id = ?)", subjectId, subjectId);
         jdbc.update("DELETE FROM guardian_message WHERE request_id IN (SELECT request_id FROM crossing_request WHERE "
+                + "subject_id = ?)", subjectId);
+        jdbc.update("DELETE FROM duty_escalation WHERE request_id IN (SELECT request_id FROM crossing_request WHERE "
                 + "subject_id = ?)", subjectId);
         return jdbc.update("DELETE FROM crossing_request WHERE subject_id = ?", subjectId);
     }

@@ -106,6 +106,46 @@ enum GuardianLanguage {
         return String.format(Locale.ROOT, request, post, way, TIME.format(at), with, code, validMinutes);
     }
 
+    /**
+     * The alert to the child-protection duty officer about a request no guardian could be reached for or none
+     * answered: post, direction, time, the request's id and why. Never the child's name or id.
+     */
+    String dutyOfficerText(final String requestId, final String post, final Direction direction, final Instant at,
+            final boolean noGuardianReachable) {
+        final String way = direction == Direction.EXIT ? exit : entry;
+        final String template;
+        final String reachable;
+        final String answer;
+        switch (this) {
+            case RO -> {
+                template = "SafePassage, ofițer de serviciu: cererea de trecere %4$s la punctul de frontieră %1$s, "
+                        + "%2$s, la %3$s, este în așteptare: %5$s. Verificați cererea.";
+                reachable = "niciun tutore nu poate fi contactat";
+                answer = "niciun tutore nu a răspuns";
+            }
+            case RU -> {
+                template = "SafePassage, дежурному: запрос на пересечение %4$s на пограничном пункте %1$s, %2$s, "
+                        + "в %3$s, ожидает решения: %5$s. Проверьте запрос.";
+                reachable = "ни с одним опекуном нет связи";
+                answer = "ни один опекун не ответил";
+            }
+            case UK -> {
+                template = "SafePassage, черговому: запит на перетин %4$s на прикордонному пункті %1$s, %2$s, "
+                        + "о %3$s, очікує рішення: %5$s. Перевірте запит.";
+                reachable = "жоден опікун недосяжний";
+                answer = "жоден опікун не відповів";
+            }
+            default -> {
+                template = "SafePassage duty officer: crossing request %4$s at border post %1$s, %2$s, at %3$s is "
+                        + "pending: %5$s. Please follow up.";
+                reachable = "no guardian reachable";
+                answer = "no guardian answered";
+            }
+        }
+        return String.format(Locale.ROOT, template, post, way, TIME.format(at), requestId,
+                noGuardianReachable ? reachable : answer);
+    }
+
     String confirmationText(final Decision decision) {
         return String.format(Locale.ROOT, confirmation, decision == Decision.APPROVE ? approved : refused);
     }

@@ -52,6 +52,7 @@ import org.safepassage.twilio.standin.WebhookCall;
 class CrossingApprovalTest {
     private static final String TWILIO_NUMBER = "+15005550006";
     private static final String POST = "MD-LEUSENI";
+    private static final String DUTY_OFFICER = "+40219990000"; // %test.safepassage.crossing.duty-officer-number
     private static final Pattern CODE = Pattern.compile("APPROVE ([0-9]{6})");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static LedgerGateway officer;
@@ -68,6 +69,9 @@ class CrossingApprovalTest {
 
     @Inject
     GuardianTexts texts;
+
+    @Inject
+    DutyEscalation escalation;
 
     @BeforeEach
     void fresh() throws IOException {
@@ -540,6 +544,9 @@ class CrossingApprovalTest {
             final CrossingRequest second = open(minor, null);
             await("the second request's outcome", () -> jdbc.queryOne("SELECT state FROM guardian_message WHERE "
                     + "request_id = ?", row -> row.getString(1), second.requestId()).orElse("").equals("OPTED_OUT"));
+            // its only guardian opted out: the duty officer is alerted (now, not during a later test)
+            await("the duty officer's alert", () -> count("SELECT count(*) FROM duty_escalation WHERE request_id = ? "
+                    + "AND state = 'SENT'", second.requestId()) == 1);
             reply(phone, "HELP");
             assertThat(standIn.messagesTo(phone)).hasSize(2);
 
@@ -548,6 +555,66 @@ class CrossingApprovalTest {
             await("a third text", () -> standIn.messagesTo(phone).size() == 3);
             assertThat(standIn.messagesTo(phone).get(2).body()).contains("APPROVE");
             assertThat(third.requestId()).isNotEqualTo(second.requestId());
+        }
+    }
+
+    @Nested
+    class DutyOfficerEscalation {
+        List<SmsMessage> alertsAbout(final String requestId) {
+            return standIn.messagesTo(DUTY_OFFICER).stream().filter(sms -> sms.body().contains(requestId)).toList();
+        }
+
+        @Test
+        void a_request_no_guardian_can_be_reached_for_is_texted_once_to_the_duty_officer() throws Exception {
+            final Minor minor = minor(1, "en", "ro");
+            minor.phones().forEach(standIn::undeliverable);
+            final CrossingRequest request = open(minor, null);
+
+            await("both texts undelivered", () -> count("SELECT count(*) FROM guardian_message WHERE request_id = ? "
+                    + "AND delivery_status = 'undelivered'", request.requestId()) == 2);
+            await("the duty officer's alert", () -> !alertsAbout(request.requestId()).isEmpty());
+            assertThat(standIn.messagesTo(DUTY_OFFICER)).singleElement().satisfies(sms -> assertThat(sms.body())
+                    .contains(request.requestId()).contains(POST).contains("leaving the country")
+                    .contains("no guardian reachable").doesNotContain(minor.subjectId())
+                    .doesNotContain(minor.guardianRefs().get(0)).doesNotContain(minor.guardianRefs().get(1))
+                    .doesNotContain(minor.phones().get(0)));
+            await("the alert recorded as sent", () -> count("SELECT count(*) FROM duty_escalation WHERE request_id = ? "
+                    + "AND state = 'SENT' AND reason = 'NO_GUARDIAN_REACHABLE' AND message_sid IS NOT NULL",
+                    request.requestId()) == 1);
+
+            // another check, a restart and further timer rounds alert nobody again
+            escalation.check();
+            consumer.stop();
+            texts.recoverInterruptedSends(); // what a restart does first
+            escalation.recoverInterruptedSends();
+            consumer.start();
+            escalation.check();
+            final Minor after = minor(1, "en");
+            open(after, null);
+            awaitCode(after.phones().get(0));
+            Thread.sleep(2_500); // at least two more rounds of the 1 s timer
+
+            assertThat(alertsAbout(request.requestId())).hasSize(1);
+            assertThat(standIn.messagesTo(DUTY_OFFICER)).hasSize(1);
+            assertThat(count("SELECT count(*) FROM duty_escalation WHERE request_id = ?", request.requestId()))
+                    .isEqualTo(1);
+            assertThat(onLedger(request.requestId()).status()).isEqualTo(RequestStatus.PENDING);
+        }
+
+        @Test
+        void a_request_whose_guardians_can_be_reached_is_not_escalated_before_escalate_after() throws Exception {
+            final Minor minor = minor(1, "en");
+            final CrossingRequest request = open(minor, null);
+            awaitCode(minor.phones().get(0));
+            await("the text delivered", () -> count("SELECT count(*) FROM guardian_message WHERE request_id = ? "
+                    + "AND delivery_status = 'delivered'", request.requestId()) == 1);
+
+            escalation.check();
+            Thread.sleep(1_500);
+
+            assertThat(alertsAbout(request.requestId())).isEmpty();
+            assertThat(count("SELECT count(*) FROM duty_escalation WHERE request_id = ?", request.requestId()))
+                    .isZero();
         }
     }
 }
