@@ -1,0 +1,206 @@
+package org.safepassage.devstack.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a few demo people into a running system ({@code ./run --seed}) the way an officer would: through
+ * enrollment's API, each guardian's phone verified by the code the stand-in's phone received. It writes a second
+ * impression of each person's finger to {@code OUT/NAME-scan.png}, for the guard's screen to scan, and flags one child
+ * missing so a scan shows an ALERT. It runs once per data directory ({@code OUT/seeded} marks it done).
+ *
+ * <p>{@code java -cp devpostgres.jar org.safepassage.devstack.demo.DemoSeed --enrollment URL --phones URL
+ * --password P --out DIR}
+ */
+public final class DemoSeed {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String enrollment;
+    private final String phones;
+    private final String authorization;
+    private final Path out;
+
+    record Guardian(String name, String relation, String phone, String language) {}
+
+    record Person(String key, int finger, String givenNames, String familyName, int age, String sex,
+            List<Guardian> guardians, int quorum, boolean flagMissing) {}
+
+    /* Invented people; numbers are in ranges no real subscriber has in the stand-in. */
+    static final List<Person> PEOPLE = List.of(
+            new Person("ana", 401, "Ana", "Popescu", 8, "FEMALE",
+                    List.of(new Guardian("Elena Popescu", "mother", "+40721000101", "ro"),
+                            new Guardian("Mihai Popescu", "father", "+40721000102", "ro")), 1, false),
+            new Person("daria", 402, "Daria", "Kovalenko", 11, "FEMALE",
+                    List.of(new Guardian("Oksana Kovalenko", "mother", "+380670000201", "uk"),
+                            new Guardian("Taras Kovalenko", "father", "+380670000202", "uk"),
+                            new Guardian("Halyna Shevchuk", "grandmother", "+380670000203", "ru")), 2, false),
+            new Person("ion", 403, "Ion", "Rusu", 15, "MALE",
+                    List.of(new Guardian("Maria Rusu", "mother", "+37369000301", "ro")), 1, true),
+            new Person("svetlana", 404, "Svetlana", "Morozova", 24, "FEMALE", List.of(), 0, false));
+
+    DemoSeed(final String enrollment, final String phones, final String officerPassword, final Path out) {
+        this.enrollment = enrollment;
+        this.phones = phones;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString(("officer:" + officerPassword).getBytes(StandardCharsets.UTF_8));
+        this.out = out;
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        for (String required : List.of("--enrollment", "--phones", "--password", "--out")) {
+            if (!options.containsKey(required)) {
+                System.err.println("demo-seed: " + required + " is required\nusage: java -cp devpostgres.jar "
+                        + "org.safepassage.devstack.demo.DemoSeed --enrollment URL --phones URL --password P --out DIR");
+                System.exit(2);
+            }
+        }
+        new DemoSeed(options.get("--enrollment"), options.get("--phones"), options.get("--password"),
+                Path.of(options.get("--out"))).seed();
+    }
+
+    void seed() throws IOException, InterruptedException {
+        Files.createDirectories(out);
+        if (Files.exists(out.resolve("seeded"))) {
+            System.out.println("      demo people already loaded (" + out.resolve("seeded") + ")");
+            return;
+        }
+        for (Person person : PEOPLE) {
+            final String subjectId;
+            try {
+                subjectId = enroll(person);
+            } catch (Refused refused) {
+                if (refused.status != 409) {
+                    throw refused;
+                }
+                // An earlier, interrupted seed enrolled this person already (or their finger): keep what is there.
+                System.out.printf("      %-9s already enrolled: %s%n", person.key(), refused.getMessage());
+                continue;
+            }
+            Files.write(out.resolve(person.key() + "-scan.png"), DemoFingers.png(person.finger(), 1));
+            System.out.printf("      %-9s %s %s, %d, %d guardian(s), %d must approve%s: subject %s%n",
+                    person.key(), person.givenNames(), person.familyName(), person.age(), person.guardians().size(),
+                    person.quorum(), person.flagMissing() ? ", FLAGGED MISSING" : "", subjectId);
+        }
+        Files.writeString(out.resolve("seeded"), Instant.now() + "\n");
+    }
+
+    private String enroll(final Person person) throws IOException, InterruptedException {
+        final List<Map<String, Object>> guardians = new ArrayList<>();
+        for (Guardian guardian : person.guardians()) {
+            guardians.add(Map.of("name", guardian.name(), "relation", guardian.relation(),
+                    "phoneNumber", guardian.phone(), "language", guardian.language(),
+                    "verificationId", verify(guardian)));
+        }
+        final String consentedBy = person.guardians().isEmpty()
+                ? person.givenNames() + " " + person.familyName() : person.guardians().get(0).name();
+        final JsonNode enrolled = call("POST", "/api/v1/subjects", Map.of(
+                "requestId", "demo-seed-" + person.key(),
+                "person", Map.of("givenNames", person.givenNames(), "familyName", person.familyName(),
+                        "birthDate", LocalDate.now().minusYears(person.age()).minusDays(40).toString(),
+                        "sex", person.sex()),
+                "guardians", guardians,
+                "approvalQuorum", person.quorum(),
+                "consent", Map.of("consentedBy", consentedBy, "legalBasis", "CONSENT",
+                        "consentedAt", Instant.now().minusSeconds(60).toString()),
+                "fingerprints", List.of(Map.of("finger", "RIGHT_INDEX",
+                        "image", Base64.getEncoder().encodeToString(DemoFingers.png(person.finger(), 0))))));
+        final String subjectId = enrolled.path("subjectId").asText();
+        if (person.flagMissing()) {
+            awaitRegistered(subjectId);
+            call("POST", "/api/v1/subjects/" + subjectId + "/missing", null);
+        }
+        return subjectId;
+    }
+
+    /** Starts a phone verification and answers it with the code the stand-in's phone received. */
+    private String verify(final Guardian guardian) throws IOException, InterruptedException {
+        final Instant asked = Instant.now();
+        final String id = call("POST", "/api/v1/phone-verifications",
+                Map.of("phoneNumber", guardian.phone(), "language", guardian.language())).path("verificationId").asText();
+        final String code = awaitCode(guardian.phone(), asked);
+        call("POST", "/api/v1/phone-verifications/" + id + "/check", Map.of("code", code));
+        return id;
+    }
+
+    private String awaitCode(final String phone, final Instant since) throws IOException, InterruptedException {
+        final Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            final HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(phones
+                    + "/phone/api/messages?number=" + URLEncoder.encode(phone, StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String code = null;
+            for (JsonNode message : JSON.readTree(response.body())) {
+                final Matcher matcher = CODE.matcher(message.path("body").asText());
+                if (!"inbound".equals(message.path("direction").asText()) && matcher.find()) {
+                    code = matcher.group(1);
+                }
+            }
+            if (code != null) {
+                return code;
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException("no verification SMS reached " + phone + " since " + since);
+    }
+
+    private void awaitRegistered(final String subjectId) throws IOException, InterruptedException {
+        final Instant deadline = Instant.now().plusSeconds(60);
+        while (!"REGISTERED".equals(call("GET", "/api/v1/subjects/" + subjectId, null).path("ledgerState").asText())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("subject " + subjectId + " did not reach the ledger");
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    private JsonNode call(final String method, final String path, final Object body)
+            throws IOException, InterruptedException {
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(enrollment + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build();
+        final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new Refused(response.statusCode(), method + " " + path + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    /** The service said no; the seed stops unless the person is already there. */
+    static final class Refused extends IllegalStateException {
+        final int status;
+
+        Refused(final int status, final String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+}
