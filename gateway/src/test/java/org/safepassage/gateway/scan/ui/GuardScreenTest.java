@@ -1,0 +1,107 @@
+package org.safepassage.gateway.scan.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.safepassage.gateway.support.Api;
+import org.safepassage.gateway.support.GatewayTestEnvironment;
+import org.safepassage.gateway.support.Terminals;
+
+@QuarkusTest
+@QuarkusTestResource(GatewayTestEnvironment.class)
+class GuardScreenTest {
+    private static final String[] KEY_TEST_IDS = {"language", "scan-images", "direction", "companion-type",
+        "companion-number", "companion-nationality", "scan-submit", "decision", "decision-reason", "decision-progress",
+        "record-crossing", "deny-crossing", "crossing-recorded", "new-scan"};
+
+    @TestHTTPResource(value = "/", tls = true)
+    URL base;
+
+    @Nested
+    class Page {
+        @Test
+        void renders_over_mutual_tls_with_the_key_test_ids_and_the_terminal() throws Exception {
+            final HttpResponse<String> page = get(Terminals.guard(), "/guard/");
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/html"));
+            for (String id : KEY_TEST_IDS) {
+                assertThat(page.body()).contains("data-testid=\"" + id + "\"");
+            }
+            assertThat(page.body()).contains("MD-LEUSENI").contains("data-role=\"guard\"");
+        }
+
+        @Test
+        void offers_the_override_only_to_a_supervisor() throws Exception {
+            assertThat(get(Terminals.guard(), "/guard/").body()).doesNotContain("data-testid=\"override-submit\"");
+
+            final String supervisor = get(Terminals.supervisor(), "/guard/").body();
+            assertThat(supervisor).contains("data-testid=\"override-reason\"")
+                    .contains("data-testid=\"override-submit\"").contains("data-role=\"supervisor\"");
+        }
+
+        @Test
+        void serves_its_script_dictionary_and_the_ui_kit() throws Exception {
+            for (String asset : new String[] {"/guard/guard.js", "/guard/i18n.js", "/guard/guard.css",
+                "/ui-kit/safepassage.css", "/ui-kit/safepassage.js"}) {
+                assertThat(get(Terminals.guard(), asset).statusCode()).as(asset).isEqualTo(200);
+            }
+        }
+
+        @Test
+        void is_refused_without_a_client_certificate() {
+            assertThatThrownBy(() -> get(Terminals.anonymous(), "/guard/")).isInstanceOf(IOException.class);
+        }
+
+        @Test
+        void is_forbidden_to_a_border_certificate_that_names_no_terminal() throws Exception {
+            assertThat(get(Terminals.client("BorderMSP", "Admin"), "/guard/").statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Nested
+    class TerminalEndpoint {
+        @Test
+        void answers_the_guard_terminals_post_and_role() {
+            final Api.Answer answer = new Api(base, Terminals.guard()).get("/api/v1/terminal");
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().path("post").asText()).isEqualTo("MD-LEUSENI");
+            assertThat(answer.body().path("role").asText()).isEqualTo("guard");
+            assertThat(answer.body().has("ledgerUser")).isFalse();
+        }
+
+        @Test
+        void answers_the_supervisors_role() {
+            final Api.Answer answer = new Api(base, Terminals.supervisor()).get("/api/v1/terminal");
+
+            assertThat(answer.body().path("role").asText()).isEqualTo("supervisor");
+        }
+
+        @Test
+        void forbids_a_certificate_that_names_no_terminal() {
+            final Api.Answer answer = new Api(base, Terminals.client("BorderMSP", "Admin")).get("/api/v1/terminal");
+
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.body().path("code").asText()).isEqualTo("FORBIDDEN");
+        }
+    }
+
+    private HttpResponse<String> get(final HttpClient client, final String path)
+            throws IOException, InterruptedException {
+        final URI uri = URI.create(base.toString()).resolve(path);
+        return client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
