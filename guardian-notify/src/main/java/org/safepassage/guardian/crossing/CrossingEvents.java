@@ -9,12 +9,14 @@ import org.safepassage.chaincode.client.ReceivedEvent;
 import org.safepassage.chaincode.model.CrossingRequest;
 import org.safepassage.chaincode.model.RequestStatus;
 import org.safepassage.guardian.crossing.GuardianMessage.State;
+import org.safepassage.guardian.oversight.ActivityProjection;
 
 /**
  * Turns one chaincode event into durable state, together with the consumer's checkpoint, in one database transaction:
  * either the event's work and the new position both commit or neither does, so after a crash the event is read again
  * and, since its rows are keyed by request and guardian, creates nothing twice. Texts are sent afterwards, from the
- * outbox, by {@link GuardianTexts}.
+ * outbox, by {@link GuardianTexts}. Every event also feeds the analysts' {@link ActivityProjection}, in the same
+ * transaction.
  */
 @ApplicationScoped
 class CrossingEvents {
@@ -22,11 +24,14 @@ class CrossingEvents {
 
     private final CrossingStore store;
     private final CrossingCodes codes;
+    private final ActivityProjection activity;
     private final Clock clock;
 
-    CrossingEvents(final CrossingStore store, final CrossingCodes codes, final Clock clock) {
+    CrossingEvents(final CrossingStore store, final CrossingCodes codes, final ActivityProjection activity,
+            final Clock clock) {
         this.store = store;
         this.codes = codes;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -57,6 +62,10 @@ class CrossingEvents {
             default -> {
                 // not ours; only the checkpoint moves
             }
+        }
+        // a subject erased here first (enrollment's call) must not reappear from a redelivered event of theirs
+        if (request == null || !store.erased(codes.erasedRequestHash(request.requestId()))) {
+            activity.project(received, now);
         }
         store.saveCheckpoint(consumer, received.blockNumber(), received.transactionId(), now);
     }

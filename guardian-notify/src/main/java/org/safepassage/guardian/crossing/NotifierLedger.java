@@ -13,10 +13,11 @@ import org.safepassage.chaincode.client.SafePassageChaincode;
 /**
  * The notifier's seat on the ledger: the child-protection organisation's {@code notifier} identity, the only one the
  * chaincode lets record guardian decisions. The connection opens on first use and is dropped after a failure, so the
- * service starts while the ledger is down and reconnects when it is back.
+ * service starts while the ledger is down and reconnects when it is back. Public because the analysts' screens
+ * ({@code oversight}) read alerts and subjects through the same seat: the notifier may read both.
  */
 @ApplicationScoped
-class NotifierLedger {
+public class NotifierLedger {
     private final Path connectionFile;
     private final String mspId;
     private final String user;
@@ -30,7 +31,12 @@ class NotifierLedger {
         this.user = user;
     }
 
-    synchronized SafePassageChaincode chaincode() {
+    /**
+     * The chaincode as the notifier, connecting first if needed.
+     *
+     * @return the typed chaincode client
+     */
+    public synchronized SafePassageChaincode chaincode() {
         if (gateway == null) {
             final LedgerConnection connection;
             try {
@@ -44,7 +50,7 @@ class NotifierLedger {
     }
 
     /** Drops the connection after a failure; the next call reconnects. */
-    synchronized void reset() {
+    public synchronized void reset() {
         if (gateway != null) {
             gateway.close();
             gateway = null;

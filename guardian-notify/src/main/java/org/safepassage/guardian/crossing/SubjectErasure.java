@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.safepassage.guardian.oversight.ActivityProjection;
 import org.safepassage.guardian.sms.SmsNotDeletedException;
 import org.safepassage.guardian.sms.SmsSender;
 
@@ -14,7 +15,8 @@ import org.safepassage.guardian.sms.SmsSender;
  * one transaction, leaving only a keyed hash of each request's id so that a redelivered event for it creates nothing
  * again. The rows go last so that a provider failure leaves every sid on record for enrollment's retry;
  * once they are gone a repeated call finds nothing and succeeds. It runs while no text is being sent, so no text
- * about the subject can be half-recorded meanwhile.
+ * about the subject can be half-recorded meanwhile. The subject's rows in the analysts' activity projection go in
+ * the same transaction.
  */
 @ApplicationScoped
 class SubjectErasure {
@@ -24,10 +26,12 @@ class SubjectErasure {
     private final CrossingCodes codes;
     private final GuardianTexts texts;
     private final SmsSender sms;
+    private final ActivityProjection activity;
     private final Clock clock;
 
     SubjectErasure(final CrossingStore store, final CrossingCodes codes, final GuardianTexts texts,
-            final SmsSender sms, final Clock clock) {
+            final SmsSender sms, final ActivityProjection activity, final Clock clock) {
+        this.activity = activity;
         this.store = store;
         this.codes = codes;
         this.texts = texts;
@@ -53,6 +57,7 @@ class SubjectErasure {
                 for (final String requestId : store.requestIdsOf(subjectId)) {
                     store.markErased(codes.erasedRequestHash(requestId), clock.instant());
                 }
+                activity.forgetSubject(subjectId);
                 return store.forgetSubject(subjectId);
             });
             LOG.infof("erasure: %d crossing request(s) forgotten, %d of %d text(s) deleted at the SMS provider "

@@ -48,7 +48,7 @@ final class ErrorMappers {
 
     @ServerExceptionMapper
     Response forbidden(final ForbiddenException e) {
-        return json(403, ApiError.of(ErrorCode.FORBIDDEN, "this account may not use phone verification"));
+        return json(403, ApiError.of(ErrorCode.FORBIDDEN, "this account may not use this resource"));
     }
 
     @ServerExceptionMapper

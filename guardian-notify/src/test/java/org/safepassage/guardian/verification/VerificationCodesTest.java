@@ -23,6 +23,11 @@ class VerificationCodesTest {
             }
 
             @Override
+            public String analystPassword() {
+                return "unused";
+            }
+
+            @Override
             public Duration codeValidity() {
                 return Duration.ofMinutes(10);
             }

@@ -1,0 +1,89 @@
+package org.safepassage.guardian.oversight;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.safepassage.chaincode.model.Alert;
+import org.safepassage.chaincode.model.Subject;
+import org.safepassage.guardian.crossing.NotifierLedger;
+
+/**
+ * What the analysts' screens show: open alerts and a subject's state from the ledger (read as the notifier, which may
+ * read both), a subject's timeline and the statistics from the activity projection.
+ */
+@ApplicationScoped
+public class Oversight {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final NotifierLedger ledger;
+    private final ActivityStore store;
+    private final Clock clock;
+
+    Oversight(final NotifierLedger ledger, final ActivityStore store, final Clock clock) {
+        this.ledger = ledger;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * The open alerts, newest first.
+     *
+     * @throws RuntimeException a ledger failure; {@link #problem(RuntimeException)} says it in words
+     */
+    public List<AlertView> openAlerts() {
+        final List<Alert> alerts;
+        try {
+            alerts = new ArrayList<>(ledger.chaincode().alerts().listOpen());
+        } catch (RuntimeException e) {
+            ledger.reset();
+            throw e;
+        }
+        alerts.sort(Comparator.comparing(Alert::raisedAt).reversed());
+        return alerts.stream().map(a -> new AlertView(a.alertId(), a.type().name(), a.subjectId(), a.post(),
+                TIME.format(a.raisedAt()))).toList();
+    }
+
+    /** The subject's state on the ledger; a failure is reported in the result, not thrown. */
+    public SubjectState subjectState(final String subjectId) {
+        try {
+            final Subject subject = ledger.chaincode().subjects().read(subjectId);
+            final String quorum = subject.guardianRefs().isEmpty() ? null
+                    : subject.approvalQuorum() + " of " + subject.guardianRefs().size() + " guardians";
+            return new SubjectState(subjectId, subject.status().name(), quorum, null);
+        } catch (RuntimeException e) {
+            if (!(e instanceof org.safepassage.chaincode.client.ChaincodeRefusedException)) {
+                ledger.reset();
+            }
+            return new SubjectState(subjectId, null, null, LedgerProblem.sentence(e));
+        }
+    }
+
+    /** The subject's projected activity, oldest first. */
+    public List<TimelineEntry> timeline(final String subjectId) {
+        return store.timeline(subjectId).stream().map(Timeline::entry).toList();
+    }
+
+    /** The three charts over the last {@value OversightStatistics#DAYS} days. */
+    public Statistics statistics() {
+        final LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        final Instant from = OversightStatistics.windowStart(today);
+        // a request can be open up to 24 hours, so openings a day before the window still time its first decisions
+        final List<Activity> rows = store.since(from.minusSeconds(86_400), ActivityKind.REQUEST_OPENED,
+                ActivityKind.GUARDIAN_DECISION, ActivityKind.CROSSING_RECORDED, ActivityKind.REQUEST_REFUSED,
+                ActivityKind.OVERRIDE);
+        return new Statistics(OversightStatistics.crossingsPerPost(rows, today),
+                OversightStatistics.responseTimes(rows, today), OversightStatistics.refusalsAndOverrides(rows, today));
+    }
+
+    /** A ledger failure in words for the analyst. */
+    public static String problem(final RuntimeException e) {
+        return LedgerProblem.sentence(e);
+    }
+}

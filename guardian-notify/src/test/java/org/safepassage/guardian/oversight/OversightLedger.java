@@ -1,0 +1,112 @@
+package org.safepassage.guardian.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.safepassage.chaincode.client.LedgerConnection;
+import org.safepassage.chaincode.client.LedgerGateway;
+import org.safepassage.chaincode.model.CommitmentScheme;
+import org.safepassage.chaincode.model.Crossing;
+import org.safepassage.chaincode.model.CrossingRequest;
+import org.safepassage.chaincode.model.Decision;
+import org.safepassage.chaincode.model.Direction;
+import org.safepassage.chaincode.model.EraseSubjectCommand;
+import org.safepassage.chaincode.model.LegalBasis;
+import org.safepassage.chaincode.model.OpenCrossingRequestCommand;
+import org.safepassage.chaincode.model.Outcome;
+import org.safepassage.chaincode.model.OverrideReason;
+import org.safepassage.chaincode.model.ProtectionClass;
+import org.safepassage.chaincode.model.RecordCrossingCommand;
+import org.safepassage.chaincode.model.RecordGuardianDecisionCommand;
+import org.safepassage.chaincode.model.RegisterSubjectCommand;
+import org.safepassage.guardian.crossing.CrossingTestEnvironment;
+
+/** Writes a subject's story on the test ledger with the dev identities of each organisation. */
+public final class OversightLedger {
+    public static final String POST = "MD-LEUSENI";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static LedgerGateway officer;
+    private static LedgerGateway dpo;
+    private static LedgerGateway guard;
+    private static LedgerGateway supervisor;
+    private static LedgerGateway notifier;
+
+    private OversightLedger() {
+    }
+
+    private static synchronized void connect() {
+        if (officer == null) {
+            try {
+                final LedgerConnection c = LedgerConnection.read(CrossingTestEnvironment.ledgerConnection());
+                officer = LedgerGateway.connect(c, "RegistryMSP", "officer");
+                dpo = LedgerGateway.connect(c, "RegistryMSP", "dpo");
+                guard = LedgerGateway.connect(c, "BorderMSP", "guard");
+                supervisor = LedgerGateway.connect(c, "BorderMSP", "supervisor");
+                notifier = LedgerGateway.connect(c, "ChildProtectionMSP", "notifier");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A registered minor with one guardian whose approval suffices; returns the subject id and guardian ref. */
+    public static String[] minor() {
+        connect();
+        final String guardian = "guardian-" + UUID.randomUUID().toString().replace("-", "");
+        final byte[] commitment = new byte[32];
+        RANDOM.nextBytes(commitment);
+        final String subjectId = "subject-" + UUID.randomUUID().toString().replace("-", "");
+        officer.chaincode().subjects().register(new RegisterSubjectCommand(subjectId,
+                HexFormat.of().formatHex(commitment), CommitmentScheme.FP_V1, ProtectionClass.MINOR,
+                List.of(guardian), 1, YearMonth.now().plusYears(10)));
+        return new String[] {subjectId, guardian};
+    }
+
+    public static CrossingRequest open(final String subjectId) {
+        connect();
+        return guard.chaincode().crossings().openRequest(
+                new OpenCrossingRequestCommand(subjectId, POST, Direction.EXIT, null, 900));
+    }
+
+    public static CrossingRequest refuse(final String requestId, final String guardianRef) {
+        connect();
+        final byte[] evidence = new byte[32];
+        RANDOM.nextBytes(evidence);
+        return notifier.chaincode().crossings().recordDecision(new RecordGuardianDecisionCommand(requestId,
+                guardianRef, Decision.REFUSE, HexFormat.of().formatHex(evidence)));
+    }
+
+    public static Crossing override(final String subjectId) {
+        connect();
+        return supervisor.chaincode().crossings().recordCrossing(new RecordCrossingCommand(subjectId, POST,
+                Direction.EXIT, Outcome.ALLOWED, null, LegalBasis.override(OverrideReason.MEDICAL_EMERGENCY)));
+    }
+
+    public static void erase(final String subjectId) {
+        connect();
+        dpo.chaincode().subjects().erase(new EraseSubjectCommand(subjectId,
+                "erasure-" + UUID.randomUUID().toString().replace("-", "")));
+    }
+
+    public static void await(final String what, final BooleanSupplier condition) {
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for %s", what).isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

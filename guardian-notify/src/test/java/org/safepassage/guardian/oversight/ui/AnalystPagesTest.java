@@ -1,0 +1,137 @@
+package org.safepassage.guardian.oversight.ui;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.safepassage.chaincode.model.CrossingRequest;
+import org.safepassage.guardian.crossing.CrossingEventConsumer;
+import org.safepassage.guardian.crossing.CrossingTestEnvironment;
+import org.safepassage.guardian.oversight.OversightLedger;
+import org.safepassage.guardian.verification.TwilioStandInResource;
+
+/** The analyst's screens: rendered for the analyst with the browser tests' ids, refused to everyone else. */
+@QuarkusTest
+@WithTestResource(value = CrossingTestEnvironment.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TwilioStandInResource.class, scope = TestResourceScope.GLOBAL)
+class AnalystPagesTest {
+    private static final String ANALYST_PASSWORD = "test-analyst-password";
+
+    @Inject
+    CrossingEventConsumer consumer;
+
+    private static io.restassured.specification.RequestSpecification analyst() {
+        return given().auth().preemptive().basic("analyst", ANALYST_PASSWORD);
+    }
+
+    @Nested
+    class ForTheAnalyst {
+        @Test
+        void alerts_list_open_alerts_with_their_kind_and_the_search() {
+            consumer.start();
+            final String[] minor = OversightLedger.minor();
+            final CrossingRequest request = OversightLedger.open(minor[0]);
+            OversightLedger.refuse(request.requestId(), minor[1]);
+
+            analyst().when().get("/analyst/")
+                    .then().statusCode(200).contentType(containsString("text/html"))
+                    .body(containsString("data-testid=\"subject-search\""))
+                    .body(containsString("data-testid=\"subject-search-submit\""))
+                    .body(containsString("data-testid=\"alert-row\" data-alert-kind=\"REFUSED_CROSSING\""))
+                    .body(containsString("href=\"/analyst/subjects/" + minor[0] + "\""))
+                    .body(containsString("/ui-kit/safepassage.css"));
+        }
+
+        @Test
+        void a_subjects_timeline_shows_entries_and_the_ledger_state() {
+            consumer.start();
+            final String[] minor = OversightLedger.minor();
+            OversightLedger.open(minor[0]);
+            OversightLedger.await("the timeline", () -> analyst().get("/analyst/subjects/" + minor[0]).asString()
+                    .contains("data-kind=\"REQUEST_OPENED\""));
+
+            analyst().when().get("/analyst/subjects/{id}", minor[0])
+                    .then().statusCode(200)
+                    .body(containsString("data-testid=\"timeline-entry\" data-kind=\"SUBJECT_REGISTERED\""))
+                    .body(containsString("data-testid=\"subject-status\" data-status=\"ACTIVE\""))
+                    .body(containsString("1 of 1 guardians"));
+        }
+
+        @Test
+        void an_erased_subject_says_erased() {
+            final String[] minor = OversightLedger.minor();
+            OversightLedger.erase(minor[0]);
+
+            analyst().when().get("/analyst/subjects/{id}", minor[0])
+                    .then().statusCode(200)
+                    .body(containsString("data-status=\"ERASED\""))
+                    .body(containsString("This subject was erased"));
+        }
+
+        @Test
+        void an_unknown_subject_says_so_in_a_sentence() {
+            analyst().when().get("/analyst/subjects/{id}", "subject-never-registered-00")
+                    .then().statusCode(200)
+                    .body(containsString("The ledger has no subject with this id."));
+        }
+
+        @Test
+        void the_search_goes_to_the_timeline() {
+            analyst().redirects().follow(false).when().get("/analyst/subjects?subjectId=subject-abc_0123456789")
+                    .then().statusCode(303)
+                    .header("Location", containsString("/analyst/subjects/subject-abc_0123456789"));
+        }
+
+        @Test
+        void statistics_draw_three_charts_with_tables() {
+            analyst().when().get("/analyst/statistics")
+                    .then().statusCode(200)
+                    .body(containsString("data-testid=\"chart-crossings-per-post\""))
+                    .body(containsString("data-testid=\"chart-response-times\""))
+                    .body(containsString("data-testid=\"chart-refusals-overrides\""))
+                    .body(containsString("<svg"))
+                    .body(containsString("<table class=\"sp-table\""));
+        }
+
+        @Test
+        void may_not_call_the_internal_api() {
+            analyst().when().delete("/internal/v1/subjects/{id}/messages", "subject-abc_0123456789")
+                    .then().statusCode(403);
+            analyst().when().get("/internal/v1/phone-verifications/{id}", "whatever")
+                    .then().statusCode(403);
+        }
+    }
+
+    @Nested
+    class ForOthers {
+        @Test
+        void the_enrollment_service_account_is_refused() {
+            for (final String path : new String[] {"/analyst/", "/analyst/statistics",
+                    "/analyst/subjects/subject-abc_0123456789"}) {
+                given().auth().preemptive().basic("enrollment-service", "test-enrollment-password")
+                        .when().get(path).then().statusCode(403);
+            }
+        }
+
+        @Test
+        void the_gateway_service_account_is_refused() {
+            given().auth().preemptive().basic("gateway-service", "test-gateway-password")
+                    .when().get("/analyst/").then().statusCode(403);
+        }
+
+        @Test
+        void without_credentials_the_browser_is_asked_to_log_in() {
+            given().when().get("/analyst/").then().statusCode(401).header("WWW-Authenticate", containsString("Basic"));
+        }
+
+        @Test
+        void a_wrong_password_is_refused() {
+            given().auth().preemptive().basic("analyst", "wrong").when().get("/analyst/").then().statusCode(401);
+        }
+    }
+}
