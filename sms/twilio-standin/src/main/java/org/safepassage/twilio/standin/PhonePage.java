@@ -68,12 +68,17 @@ final class PhonePage implements HttpHandler {
 
     private void numbers(final HttpExchange exchange) throws IOException {
         final Map<String, Integer> counts = new LinkedHashMap<>();
+        // how many texts each handset received, so the inbox can list only phones that were texted
+        final Map<String, Integer> received = new LinkedHashMap<>();
         for (final SmsMessage m : standIn.messages()) {
-            final String handset = SmsMessage.OUTBOUND.equals(m.direction()) ? m.to() : m.from();
+            final boolean toHandset = SmsMessage.OUTBOUND.equals(m.direction());
+            final String handset = toHandset ? m.to() : m.from();
             counts.merge(handset, 1, Integer::sum);
+            received.merge(handset, toHandset ? 1 : 0, Integer::sum);
         }
         final ArrayNode list = Http.JSON.createArrayNode();
-        counts.forEach((number, count) -> list.addObject().put("number", number).put("messages", count));
+        counts.forEach((number, count) -> list.addObject().put("number", number).put("messages", count)
+                .put("received", received.get(number)));
         Http.json(exchange, 200, list);
     }
 

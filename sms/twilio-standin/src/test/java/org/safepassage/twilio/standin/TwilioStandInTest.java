@@ -337,6 +337,27 @@ class TwilioStandInTest {
         }
 
         @Test
+        void carries_the_browser_tests_ids() throws Exception {
+            final String page = get("/phone").body();
+
+            // phone-number and sms-message are set by the page's script on each list entry and incoming text
+            assertThat(page).contains("data-testid=\"reply-text\"", "data-testid=\"reply-send\"",
+                    "dataset.testid = \"phone-number\"", "dataset.number", "dataset.testid = \"sms-message\"",
+                    "dataset.to");
+        }
+
+        @Test
+        void counts_the_texts_each_handset_received() throws Exception {
+            send(HANDSET, "Codul: 123456");
+            send(HANDSET, "Codul: 654321");
+
+            final JsonNode numbers = Http.JSON.readTree(get("/phone/api/numbers").body());
+
+            assertThat(numbers.get(0).get("messages").asInt()).isEqualTo(2);
+            assertThat(numbers.get(0).get("received").asInt()).isEqualTo(2);
+        }
+
+        @Test
         void lists_a_handsets_messages_as_json() throws Exception {
             send(HANDSET, "Codul: 123456");
 
