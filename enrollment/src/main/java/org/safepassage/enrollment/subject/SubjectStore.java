@@ -62,6 +62,12 @@ public class SubjectStore {
                 row -> row.getString(1), limit, offset);
     }
 
+    /** The newest subjects' rows in one query, for screens that open many at once (the list, the search). */
+    public List<StoredSubject> newest(final int limit, final int offset) {
+        return jdbc.query("select " + SUBJECT_COLUMNS + " from subject order by created_at desc, subject_id "
+                + "limit ? offset ?", SubjectStore::subject, limit, offset);
+    }
+
     public void markRegistered(final String subjectId, final Instant at) {
         jdbc.update("update subject set ledger_state = 'REGISTERED', updated_at = ? where subject_id = ?", at,
                 subjectId);

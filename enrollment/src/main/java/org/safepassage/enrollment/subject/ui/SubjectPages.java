@@ -1,0 +1,71 @@
+package org.safepassage.enrollment.subject.ui;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.List;
+import org.safepassage.enrollment.subject.SubjectDirectory;
+import org.safepassage.enrollment.subject.SubjectListing;
+
+/** The subject list and the subject screen, for officers, supervisors and the DPO. */
+@Path("/ui")
+@RolesAllowed({"officer", "supervisor", "dpo"})
+public class SubjectPages {
+    static final int PAGE_SIZE = 50;
+
+    private final SubjectDirectory directory;
+
+    SubjectPages(final SubjectDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    public Response home() {
+        return Response.seeOther(URI.create("/ui/subjects")).build();
+    }
+
+    @GET
+    @Path("/subjects")
+    @Produces(MediaType.TEXT_HTML)
+    public String subjects(@QueryParam("q") @DefaultValue("") final String query,
+            @QueryParam("offset") @DefaultValue("0") final int offset, @Context final SecurityContext caller) {
+        final int from = Math.max(0, offset);
+        final List<SubjectListing> subjects = query.isBlank()
+                ? directory.newest(PAGE_SIZE + 1, from)
+                : directory.search(query, PAGE_SIZE);
+        final boolean hasOlder = query.isBlank() && subjects.size() > PAGE_SIZE;
+        return Pages.subjects(Screen.of("Subjects", "subjects", caller),
+                hasOlder ? subjects.subList(0, PAGE_SIZE) : subjects, query, SubjectDirectory.SEARCH_WINDOW,
+                query.isBlank() ? from : 0, PAGE_SIZE, hasOlder).render();
+    }
+
+    /** The list's live search as the officer types: the same filter as the page, as JSON. */
+    @GET
+    @Path("/subjects/search")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<SubjectListing> search(@QueryParam("q") @DefaultValue("") final String query) {
+        return query.isBlank() ? directory.newest(PAGE_SIZE, 0) : directory.search(query, PAGE_SIZE);
+    }
+
+    @GET
+    @Path("/subjects/{subjectId}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response subject(@PathParam("subjectId") final String subjectId, @Context final SecurityContext caller) {
+        return directory.profile(subjectId)
+                .map(profile -> Response.ok(Pages.subject(Screen.of("Subject", "subjects", caller), profile,
+                        Actions.of(caller)).render()))
+                .orElseGet(() -> Response.status(404)
+                        .entity(Pages.missing(Screen.of("Subject", "subjects", caller), subjectId,
+                                caller.isUserInRole("dpo")).render()))
+                .type(MediaType.TEXT_HTML_TYPE).build();
+    }
+}
