@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safepassage.enrollment.biometrics.TestImages;
@@ -32,29 +30,11 @@ class CrossingFlowIT {
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final String NOTIFIER_NUMBER = "+15005550006";
 
-    /* Under target/, so the components' logs stay for a look after a failure. */
-    private static final Path WORK = Path.of("target", "system-run").toAbsolutePath();
-
     private static RunningSystem system;
 
     @BeforeAll
     static void start() throws Exception {
-        if (java.nio.file.Files.exists(WORK)) {
-            try (var paths = java.nio.file.Files.walk(WORK)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(path);
-                }
-            }
-        }
-        java.nio.file.Files.createDirectories(WORK);
-        system = RunningSystem.start(WORK.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
+        system = RunningSystem.shared();
     }
 
     @Test

@@ -74,6 +74,36 @@ public final class RunningSystem implements AutoCloseable {
         return new RunningSystem(data);
     }
 
+    private static RunningSystem shared;
+
+    /**
+     * One system for every system test in this JVM, since starting one takes a minute or two; it stops when the JVM
+     * exits. Its data and the components' logs stay under target/system-run for a look after a failure.
+     */
+    public static synchronized RunningSystem shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            final Path work = Path.of("target", "system-run").toAbsolutePath();
+            if (Files.exists(work)) {
+                try (var paths = Files.walk(work)) {
+                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(work);
+            final RunningSystem system = start(work.resolve("data"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    system.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            shared = system;
+        }
+        return shared;
+    }
+
     /** Where the system keeps its data: ledger, crypto, logs, secrets. */
     public Path data() {
         return data;
@@ -84,8 +114,30 @@ public final class RunningSystem implements AutoCloseable {
         return Map.copyOf(ports);
     }
 
+    /** The password of the demo log-ins: officer, supervisor, dpo and analyst. */
     public String demoPassword() {
         return secrets.getProperty("DEMO_PASSWORD");
+    }
+
+    /** A border user's certificate (PEM), as a terminal presents it. */
+    public Path terminalCertificate(final String user) {
+        return data.resolve("crypto/BorderMSP/users/" + user + "/msp/signcerts/cert.pem");
+    }
+
+    /** A border user's private key (PKCS#8 PEM). */
+    public Path terminalKey(final String user) {
+        return data.resolve("crypto/BorderMSP/users/" + user + "/msp/keystore/key.pem");
+    }
+
+    /** The base URL of a component: enrollment, guardian-notify, twilio (plain HTTP) or gateway (HTTPS). */
+    public String url(final String component) {
+        return switch (component) {
+            case "enrollment" -> "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT");
+            case "guardian-notify" -> "http://127.0.0.1:" + ports.get("NOTIFY_PORT");
+            case "twilio" -> "http://127.0.0.1:" + ports.get("TWILIO_PORT");
+            case "gateway" -> "https://localhost:" + ports.get("GATEWAY_PORT");
+            default -> throw new IllegalArgumentException(component);
+        };
     }
 
     /** A JSON call to enrollment as one of its users. */
@@ -105,13 +157,12 @@ public final class RunningSystem implements AutoCloseable {
 
     /** An HTTPS client presenting a border user's certificate, as a terminal does. */
     public HttpClient terminal(final String user) throws Exception {
-        final Path msp = data.resolve("crypto/BorderMSP/users/" + user + "/msp");
         final CertificateFactory x509 = CertificateFactory.getInstance("X.509");
         final Certificate certificate;
-        try (var in = Files.newInputStream(msp.resolve("signcerts/cert.pem"))) {
+        try (var in = Files.newInputStream(terminalCertificate(user))) {
             certificate = x509.generateCertificate(in);
         }
-        final String pem = Files.readString(msp.resolve("keystore/key.pem"));
+        final String pem = Files.readString(terminalKey(user));
         final PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder()
                 .decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
         final KeyStore keys = KeyStore.getInstance("PKCS12");

@@ -59,7 +59,13 @@ public final class DemoSeed {
                     List.of(new Guardian("Maria Rusu", "mother", "+37369000301", "ro")), 1, true),
             new Person("svetlana", 404, "Svetlana", "Morozova", 24, "FEMALE", List.of(), 0, false));
 
-    DemoSeed(final String enrollment, final String phones, final String officerPassword, final Path out) {
+    /**
+     * @param enrollment the enrollment service's base URL
+     * @param phones the Twilio stand-in's base URL, whose phone page shows the verification codes
+     * @param officerPassword the demo officer's password
+     * @param out where the scan images and the marker go
+     */
+    public DemoSeed(final String enrollment, final String phones, final String officerPassword, final Path out) {
         this.enrollment = enrollment;
         this.phones = phones;
         this.authorization = "Basic " + Base64.getEncoder()
@@ -83,7 +89,8 @@ public final class DemoSeed {
                 Path.of(options.get("--out"))).seed();
     }
 
-    void seed() throws IOException, InterruptedException {
+    /** Enrolls the demo people, unless this directory says it was done. */
+    public void seed() throws IOException, InterruptedException {
         Files.createDirectories(out);
         if (Files.exists(out.resolve("seeded"))) {
             System.out.println("      demo people already loaded (" + out.resolve("seeded") + ")");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.safepassage.devstack.demo.SyntheticFinger;
 
 /**
  * Accuracy and speed of the enrollment biometrics on synthetic data, for docs/performance.md. Not a unit test: run it

@@ -18,6 +18,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.safepassage.devstack.demo.SyntheticFinger;
 
 class FingerprintCaptureTest {
     private final FingerprintCapture capture = FingerprintCapture.create(QualityPolicy.defaults());

@@ -7,7 +7,7 @@ import java.util.Random;
 
 /**
  * A synthetic finger as a minutiae set, and its impressions as ISO/IEC 19794-2:2005 records. Much cheaper than
- * {@link SyntheticFinger} (no image, no extraction), so it can fill galleries of 100,000 subjects.
+ * {@link org.safepassage.devstack.demo.SyntheticFinger} (no image, no extraction), so it can fill galleries of 100,000 subjects.
  *
  * <p>A finger is an elliptical pad (about 17 x 22 mm at 500 DPI) with 60-100 minutiae at least 10 px apart, each
  * pointing along or against the local ridge flow of a Sherlock-Monro orientation field (arch, loop or whorl), so

@@ -1,6 +1,7 @@
 package org.safepassage.enrollment.biometrics;
 
 import java.awt.image.BufferedImage;
+import org.safepassage.devstack.demo.SyntheticFinger;
 
 /**
  * A fixed set of synthetic fingers and impressions shared by the tests (generating them takes a few seconds, so it

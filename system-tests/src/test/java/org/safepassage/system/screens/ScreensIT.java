@@ -1,0 +1,345 @@
+package org.safepassage.system.screens;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ClientCertificate;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.safepassage.devstack.demo.DemoSeed;
+import org.safepassage.enrollment.biometrics.TestImages;
+import org.safepassage.system.RunningSystem;
+
+/**
+ * The whole story in a real browser (Debian's Chromium, headless, driven by Playwright), on the whole system as
+ * {@code ./run} starts it: an officer enrolls a child with two guardians whose phones are verified by SMS, a guard
+ * scans the child, both guardians read the SMS on the phone page and approve, the guard's screen turns CLEAR without
+ * a reload, the crossing is recorded and shows on the analyst's timeline; then the DPO erases the child and the
+ * certificate verifies. Then, on the people {@code ./run --seed} loads, the other decisions: a missing child's ALERT,
+ * a refusal by both guardians, a supervisor's override, an adult who is CLEAR at once; the analyst sees the alerts and
+ * the statistics count them. Every screen passed is photographed at 1280x800 and at a 768 px tablet width.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScreensIT {
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    /* In every language the crossing SMS names the English keyword too, which is accepted from any guardian. */
+    private static final Pattern APPROVAL = Pattern.compile("APPROVE \\d{6}");
+    private static final List<String> PHONES = List.of("+40755200001", "+40755200002");
+    private static final int FINGER = 302;
+
+    private static RunningSystem system;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(Screenshots.DIRECTORY);
+        system = RunningSystem.shared();
+        // Playwright's driver would fetch its own browser builds; CI has none to fetch, and Debian's Chromium is there.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true));
+        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_child_enrolled_on_screen_crosses_with_both_guardians_approving_by_sms() throws Exception {
+        final Page officer = page(loggedIn("officer"));
+        final Page phone = page(browser.newContext(desktop()));
+
+        // The officer enrolls a nine-year-old with two guardians, verifying each phone by a code sent by SMS.
+        officer.navigate(system.url("enrollment") + "/ui/enroll");
+        Screenshots.take(officer, "enrollment-1-person");
+        testId(officer, "given-name").fill("Maria");
+        testId(officer, "family-name").fill("Ionescu");
+        testId(officer, "birth-date").fill(LocalDate.now().minusYears(9).toString());
+        testId(officer, "sex").selectOption("FEMALE");
+        next(officer);
+        for (int i = 0; i < PHONES.size(); i++) {
+            if (i > 0) {
+                testId(officer, "add-guardian").click();
+            }
+            testId(officer, "guardian-name-" + i).fill(i == 0 ? "Elena Ionescu" : "Andrei Ionescu");
+            testId(officer, "guardian-relation-" + i).fill(i == 0 ? "mother" : "father");
+            testId(officer, "guardian-phone-" + i).fill(PHONES.get(i));
+            testId(officer, "guardian-language-" + i).selectOption(i == 0 ? "ro" : "en");
+            testId(officer, "send-code-" + i).click();
+            testId(officer, "code-" + i).fill(code(readSms(phone, PHONES.get(i), CODE)));
+            testId(officer, "verify-code-" + i).click();
+            assertThat(testId(officer, "guardian-verified-" + i)).isVisible();
+        }
+        testId(officer, "quorum").selectOption("2");
+        Screenshots.take(officer, "enrollment-2-guardians");
+        next(officer);
+        testId(officer, "consent-consented-by").fill("Elena Ionescu");
+        testId(officer, "consent").check();
+        Screenshots.take(officer, "enrollment-3-consent");
+        next(officer);
+        testId(officer, "fingerprints").setInputFiles(fingerprint(0));
+        Screenshots.take(officer, "enrollment-4-fingerprints");
+        next(officer);
+        Screenshots.take(officer, "enrollment-5-review");
+        testId(officer, "submit-enrollment").click();
+        assertThat(testId(officer, "enrolled-subject-id")).hasText(Pattern.compile("\\S{16,64}"));
+        final String subjectId = testId(officer, "enrolled-subject-id").textContent().trim();
+        Screenshots.take(officer, "enrollment-6-enrolled");
+        awaitUntil(() -> "REGISTERED".equals(system.enrollment("GET", "/api/v1/subjects/" + subjectId, "officer",
+                null).path("ledgerState").asText()), "the child registered on the ledger");
+
+        officer.navigate(system.url("enrollment") + "/ui/subjects");
+        testId(officer, "subject-search").fill("Ionescu");
+        assertThat(officer.locator("[data-testid=subject-row][data-subject-id=\"" + subjectId + "\"]")).isVisible();
+        Screenshots.take(officer, "enrollment-subjects");
+
+        // At the border the guard scans the child leaving: both guardians must approve.
+        final Page guard = page(terminal("guard"));
+        guard.navigate(system.url("gateway") + "/guard/");
+        Screenshots.take(guard, "guard-1-ready");
+        testId(guard, "scan-images").setInputFiles(fingerprint(1));
+        testId(guard, "direction").selectOption("EXIT");
+        testId(guard, "scan-submit").click();
+        final Locator decision = testId(guard, "decision");
+        assertThat(decision).hasAttribute("data-decision", "WAITING");
+        assertThat(testId(guard, "decision-progress")).containsText("0 of 2");
+        guard.evaluate("() => { window.sameDocument = true; }");
+        Screenshots.take(guard, "guard-2-waiting");
+
+        // Each guardian reads the SMS on their phone and approves with its code; the guard's screen follows live.
+        approve(phone, PHONES.get(0));
+        Screenshots.take(phone, "phone-guardian-replied");
+        assertThat(testId(guard, "decision-progress")).containsText("1 of 2");
+        Screenshots.take(guard, "guard-3-one-of-two");
+        approve(phone, PHONES.get(1));
+        assertThat(decision).hasAttribute("data-decision", "CLEAR");
+        Assertions.assertThat(guard.evaluate("() => window.sameDocument === true"))
+                .as("the guard's screen turned CLEAR without a reload").isEqualTo(true);
+        Screenshots.take(guard, "guard-4-clear");
+        for (String language : List.of("ro", "ru", "uk")) {
+            testId(guard, "language").selectOption(language);
+            assertThat(guard.locator("html")).hasAttribute("lang", language);
+            assertThat(decision).not().containsText("CLEAR");
+            Screenshots.take(guard, "guard-4-clear-" + language);
+        }
+        testId(guard, "language").selectOption("en");
+        testId(guard, "record-crossing").click();
+        assertThat(testId(guard, "crossing-recorded")).hasAttribute("data-crossing-id", Pattern.compile(".+"));
+        final String crossingId = testId(guard, "crossing-recorded").getAttribute("data-crossing-id");
+        Screenshots.take(guard, "guard-5-recorded");
+
+        // The crossing is on the analyst's timeline of the child, from the ledger's events.
+        final Page analyst = page(loggedIn("analyst"));
+        final Locator crossed = analyst.locator("[data-testid=timeline-entry][data-kind=CROSSING_RECORDED]");
+        awaitUntil(() -> {
+            analyst.navigate(system.url("guardian-notify") + "/analyst/subjects/" + subjectId);
+            return crossed.count() > 0;
+        }, "the crossing on the analyst's timeline");
+        assertThat(crossed.first()).containsText(crossingId.substring(0, 8));
+        Assertions.assertThat(analyst.locator("[data-testid=timeline-entry][data-kind=GUARDIAN_DECISION]").count())
+                .isEqualTo(2);
+        Screenshots.take(analyst, "analyst-timeline");
+        analyst.navigate(system.url("guardian-notify") + "/analyst/statistics");
+        assertThat(testId(analyst, "chart-crossings-per-post")).isVisible();
+        assertThat(testId(analyst, "chart-response-times")).isVisible();
+        assertThat(testId(analyst, "chart-refusals-overrides")).isVisible();
+
+        // The same finger offered again, as another person: a supervisor sees the referral, nothing is merged.
+        final JsonNode duplicate = system.enrollment("POST", "/api/v1/subjects", "officer", Map.of(
+                "requestId", "screens-duplicate-0001",
+                "person", Map.of("givenNames", "Mara", "familyName", "Ionesco",
+                        "birthDate", LocalDate.now().minusYears(25).toString(), "sex", "FEMALE"),
+                "approvalQuorum", 0,
+                "consent", Map.of("consentedBy", "Mara Ionesco", "legalBasis", "CONSENT",
+                        "consentedAt", Instant.now().minusSeconds(60).toString()),
+                "fingerprints", List.of(Map.of("finger", "RIGHT_INDEX", "image", TestImages.base64Png(FINGER, 2)))));
+        Assertions.assertThat(duplicate.path("code").asText()).as(duplicate.toString()).isEqualTo("DUPLICATE_REFERRED");
+        final Page supervisor = page(loggedIn("supervisor"));
+        supervisor.navigate(system.url("enrollment") + "/ui/referrals");
+        assertThat(testId(supervisor, "referral-row").first()).isVisible();
+        Screenshots.take(supervisor, "enrollment-referrals");
+
+        // The family asks for erasure: the DPO erases the child and the signed certificate verifies.
+        final Page dpo = page(loggedIn("dpo"));
+        dpo.navigate(system.url("enrollment") + "/ui/subjects/" + subjectId);
+        Screenshots.take(dpo, "enrollment-subject");
+        testId(dpo, "erase-subject").click();
+        testId(dpo, "erasure-request-ref").fill("family-request-2026-0042");
+        testId(dpo, "confirm-erase").click();
+        assertThat(testId(dpo, "erasure-certificate")).isVisible();
+        testId(dpo, "verify-certificate").click();
+        assertThat(testId(dpo, "certificate-verified")).hasText("VALID");
+        Screenshots.take(dpo, "enrollment-erasure-certificate");
+    }
+
+    @Test
+    @Order(2)
+    void the_demo_people_show_an_alert_a_refusal_an_override_and_a_clear_adult() throws Exception {
+        final Path demo = system.data().resolve("demo");
+        new DemoSeed(system.url("enrollment"), system.url("twilio"), system.demoPassword(), demo).seed();
+        final Page guard = page(terminal("guard"));
+        guard.navigate(system.url("gateway") + "/guard/");
+        final Locator decision = testId(guard, "decision");
+
+        // Ion was reported missing: the screen says hold him and call the duty officer.
+        scan(guard, demo.resolve("ion-scan.png"));
+        assertThat(decision).hasAttribute("data-decision", "ALERT");
+        assertThat(testId(guard, "decision-instruction")).isVisible();
+        Screenshots.take(guard, "guard-alert");
+        testId(guard, "deny-crossing").click();
+        assertThat(testId(guard, "crossing-recorded")).hasAttribute("data-outcome", "DENIED");
+
+        // Svetlana is an adult survivor: CLEAR at once, no guardian is asked.
+        testId(guard, "new-scan").click();
+        scan(guard, demo.resolve("svetlana-scan.png"));
+        assertThat(decision).hasAttribute("data-decision", "CLEAR");
+        testId(guard, "record-crossing").click();
+        assertThat(testId(guard, "crossing-recorded")).hasAttribute("data-outcome", "ALLOWED");
+
+        // Both of Ana's guardians refuse: nobody is left who could approve, so the screen turns REFUSED.
+        testId(guard, "new-scan").click();
+        scan(guard, demo.resolve("ana-scan.png"));
+        assertThat(decision).hasAttribute("data-decision", "WAITING");
+        final Page phone = page(browser.newContext(desktop()));
+        for (String number : List.of("+40721000101", "+40721000102")) {
+            final String sms = readSms(phone, number, APPROVAL);
+            testId(phone, "reply-text").fill("REFUSE " + code(sms));
+            testId(phone, "reply-send").click();
+        }
+        assertThat(decision).hasAttribute("data-decision", "REFUSED");
+        Screenshots.take(guard, "guard-refused");
+        Assertions.assertThat(testId(guard, "override-panel").count()).as("a guard cannot override").isZero();
+
+        // Ana's mother then comes to the post in person: a supervisor scans Ana again and overrides, with the reason.
+        final Page supervisor = page(terminal("supervisor"));
+        supervisor.navigate(system.url("gateway") + "/guard/");
+        scan(supervisor, demo.resolve("ana-scan.png"));
+        assertThat(testId(supervisor, "decision")).hasAttribute("data-decision", "WAITING");
+        testId(supervisor, "override-reason").selectOption("GUARDIAN_PRESENT_IN_PERSON");
+        Screenshots.take(supervisor, "guard-supervisor-override");
+        testId(supervisor, "override-submit").click();
+        assertThat(testId(supervisor, "crossing-recorded")).hasAttribute("data-outcome", "ALLOWED");
+
+        // The analyst sees the missing child's scan, the refusal and the override among the open alerts.
+        final Page analyst = page(loggedIn("analyst"));
+        analyst.navigate(system.url("guardian-notify") + "/analyst/");
+        for (String kind : List.of("MISSING_CHILD_SCANNED", "REFUSED_CROSSING", "OVERRIDE")) {
+            assertThat(analyst.locator("[data-testid=alert-row][data-alert-kind=" + kind + "]").first()).isVisible();
+        }
+        Screenshots.take(analyst, "analyst-alerts");
+        awaitUntil(() -> {
+            analyst.navigate(system.url("guardian-notify") + "/analyst/statistics");
+            return !testId(analyst, "chart-refusals-overrides").textContent().contains("Nothing recorded");
+        }, "the refusal and the override in the statistics");
+        Screenshots.take(analyst, "analyst-statistics");
+    }
+
+    private static void scan(final Page terminal, final Path image) {
+        testId(terminal, "scan-images").setInputFiles(image);
+        testId(terminal, "direction").selectOption("EXIT");
+        testId(terminal, "scan-submit").click();
+    }
+
+    private void approve(final Page phone, final String number) throws Exception {
+        final String sms = readSms(phone, number, APPROVAL);
+        testId(phone, "reply-text").fill("APPROVE " + code(sms));
+        testId(phone, "reply-send").click();
+    }
+
+    /** Opens the phone page of a number and returns the newest SMS to it matching the pattern. */
+    private static String readSms(final Page phone, final String number, final Pattern containing) {
+        phone.navigate(system.url("twilio") + "/phone?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8));
+        final Locator messages = phone.locator("[data-testid=sms-message]");
+        final Locator matching = messages.filter(new Locator.FilterOptions().setHasText(containing));
+        assertThat(matching.last()).isVisible();
+        return matching.last().textContent();
+    }
+
+    private static String code(final String sms) {
+        final Matcher matcher = CODE.matcher(sms);
+        Assertions.assertThat(matcher.find()).as("a code in: " + sms).isTrue();
+        return matcher.group(1);
+    }
+
+    private static Path fingerprint(final int impression) throws Exception {
+        final Path file = Screenshots.DIRECTORY.resolveSibling("fingerprint-" + FINGER + "-" + impression + ".png");
+        Files.write(file, TestImages.png(FINGER, impression));
+        return file;
+    }
+
+    /** The one visible element with this test id (a wizard keeps its other steps' buttons in the page, hidden). */
+    private static Locator testId(final Page page, final String id) {
+        return page.locator("[data-testid=\"" + id + "\"]:visible");
+    }
+
+    private static void next(final Page page) {
+        testId(page, "next").click();
+    }
+
+    private static Page page(final BrowserContext context) {
+        context.setDefaultTimeout(60_000);
+        return context.newPage();
+    }
+
+    private static Browser.NewContextOptions desktop() {
+        return new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB");
+    }
+
+    /** A browser logged in with HTTP Basic as one of the demo users. */
+    private static BrowserContext loggedIn(final String user) {
+        return browser.newContext(desktop().setHttpCredentials(user, system.demoPassword()));
+    }
+
+    /** A terminal's browser: it presents the post's client certificate, and trusts the dev TLS certificate. */
+    private static BrowserContext terminal(final String user) {
+        return browser.newContext(desktop().setIgnoreHTTPSErrors(true).setClientCertificates(List.of(
+                new ClientCertificate(system.url("gateway")).setCertPath(system.terminalCertificate(user))
+                        .setKeyPath(system.terminalKey(user)))));
+    }
+
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(final Condition condition, final String what) throws Exception {
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(500);
+        }
+    }
+}
