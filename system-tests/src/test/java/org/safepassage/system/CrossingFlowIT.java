@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -82,7 +81,7 @@ class CrossingFlowIT {
         }
         awaitSms(phones.get(2), "APPROVE");
 
-        awaitUntil(() -> stream.stream().anyMatch(line -> line.contains("\"APPROVED\"")), "the stream shows APPROVED: "
+        Await.until(() -> stream.stream().anyMatch(line -> line.contains("\"APPROVED\"")), "the stream shows APPROVED: "
                 + stream);
         final JsonNode crossing = system.gateway(guard, "POST", "/api/v1/requests/" + requestId + "/crossing",
                 Map.of("outcome", "ALLOWED"));
@@ -99,7 +98,7 @@ class CrossingFlowIT {
                 Map.of("subjectId", subjectId, "requestRef", "system-test-erasure-0001"));
         assertThat(erased.path("state").asText()).as(erased.toString()).isEqualTo("COMPLETE");
         for (String phone : phones) {
-            awaitUntil(() -> noMessageContaining(phone, "APPROVE"), "the crossing SMS to " + phone + " erased");
+            Await.until(() -> noMessageContaining(phone, "APPROVE"), "the crossing SMS to " + phone + " erased");
         }
         final JsonNode rescan = system.gateway(guard, "POST", "/api/v1/scans",
                 Map.of("images", List.of(image(2)), "direction", "ENTRY"));
@@ -130,7 +129,7 @@ class CrossingFlowIT {
 
     private static String awaitSms(final String phone, final String containing) throws Exception {
         final String[] found = {null};
-        awaitUntil(() -> {
+        Await.until(() -> {
             final JsonNode messages = system.phone("GET", "/phone/api/messages?number="
                     + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8), null);
             for (JsonNode message : messages) {
@@ -151,26 +150,11 @@ class CrossingFlowIT {
     }
 
     private static void awaitRegistered(final String subjectId) throws Exception {
-        awaitUntil(() -> "REGISTERED".equals(system.enrollment("GET", "/api/v1/subjects/" + subjectId, "officer", null)
+        Await.until(() -> "REGISTERED".equals(system.enrollment("GET", "/api/v1/subjects/" + subjectId, "officer", null)
                 .path("ledgerState").asText()), "the subject on the ledger");
     }
 
     private static String image(final int impression) {
         return Base64.getEncoder().encodeToString(TestImages.png(301, impression));
-    }
-
-    @FunctionalInterface
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitUntil(final Condition condition, final String what) throws Exception {
-        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.holds()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(300);
-        }
     }
 }

@@ -1,15 +1,11 @@
 package org.safepassage.guardian.oversight;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import org.safepassage.guardian.db.Jdbc;
 
 /**
  * The {@code subject_activity} table, over plain JDBC. Inside a JTA transaction (the consumer's, the erasure's) every
@@ -21,15 +17,15 @@ class ActivityStore {
             + "direction, outcome, decision, guardian_ref, request_id, crossing_id, alert_id, alert_type, legal_basis, "
             + "override_reason";
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    ActivityStore(final AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    ActivityStore(final Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Inserts the row unless a redelivery of its event inserted it before; true if inserted. */
     boolean insert(final Activity a) {
-        return update("INSERT INTO subject_activity (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        return jdbc.update("INSERT INTO subject_activity (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?) ON CONFLICT (transaction_id, seq) DO NOTHING", a.transactionId(), a.seq(),
                 a.blockNumber(), a.subjectId(), a.kind().name(), a.occurredAt(), a.post(), a.direction(), a.outcome(),
                 a.decision(), a.guardianRef(), a.requestId(), a.crossingId(), a.alertId(), a.alertType(),
@@ -37,11 +33,11 @@ class ActivityStore {
     }
 
     int deleteSubject(final String subjectId) {
-        return update("DELETE FROM subject_activity WHERE subject_id = ?", subjectId);
+        return jdbc.update("DELETE FROM subject_activity WHERE subject_id = ?", subjectId);
     }
 
     List<Activity> timeline(final String subjectId) {
-        return query("SELECT " + COLUMNS + " FROM subject_activity WHERE subject_id = ? "
+        return jdbc.query("SELECT " + COLUMNS + " FROM subject_activity WHERE subject_id = ? "
                 + "ORDER BY occurred_at, block_number, transaction_id, seq", ActivityStore::activity, subjectId);
     }
 
@@ -51,7 +47,7 @@ class ActivityStore {
         for (int i = 0; i < kinds.length; i++) {
             names[i] = kinds[i].name();
         }
-        return query("SELECT " + COLUMNS + " FROM subject_activity WHERE occurred_at >= ? AND kind = ANY (?) "
+        return jdbc.query("SELECT " + COLUMNS + " FROM subject_activity WHERE occurred_at >= ? AND kind = ANY (?) "
                 + "ORDER BY occurred_at", ActivityStore::activity, from, names);
     }
 
@@ -63,49 +59,5 @@ class ActivityStore {
                 row.getString("outcome"), row.getString("decision"), row.getString("guardian_ref"),
                 row.getString("request_id"), row.getString("crossing_id"), row.getString("alert_id"),
                 row.getString("alert_type"), row.getString("legal_basis"), row.getString("override_reason"));
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private int update(final String sql, final Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("statement failed: " + sql, e);
-        }
-    }
-
-    private <T> List<T> query(final String sql, final RowMapper<T> mapper, final Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters);
-                ResultSet rows = statement.executeQuery()) {
-            final List<T> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(mapper.map(rows));
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + sql, e);
-        }
-    }
-
-    private static PreparedStatement prepare(final Connection connection, final String sql, final Object[] parameters)
-            throws SQLException {
-        final PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            final Object value = parameters[i];
-            if (value instanceof Instant at) {
-                statement.setTimestamp(i + 1, Timestamp.from(at));
-            } else if (value instanceof String[] texts) {
-                statement.setArray(i + 1, connection.createArrayOf("text", texts));
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
-        return statement;
     }
 }

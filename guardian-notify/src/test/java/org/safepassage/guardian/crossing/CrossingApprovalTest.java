@@ -36,6 +36,7 @@ import org.safepassage.chaincode.model.OpenCrossingRequestCommand;
 import org.safepassage.chaincode.model.ProtectionClass;
 import org.safepassage.chaincode.model.RegisterSubjectCommand;
 import org.safepassage.chaincode.model.RequestStatus;
+import org.safepassage.guardian.db.Jdbc;
 import org.safepassage.guardian.verification.InjectTwilioStandIn;
 import org.safepassage.guardian.verification.TwilioStandInResource;
 import org.safepassage.twilio.standin.SmsMessage;

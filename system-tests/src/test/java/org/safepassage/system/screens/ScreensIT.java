@@ -15,7 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.safepassage.devstack.demo.DemoSeed;
 import org.safepassage.enrollment.biometrics.TestImages;
+import org.safepassage.system.Await;
 import org.safepassage.system.RunningSystem;
 
 /**
@@ -116,7 +116,7 @@ class ScreensIT {
         assertThat(testId(officer, "enrolled-subject-id")).hasText(Pattern.compile("\\S{16,64}"));
         final String subjectId = testId(officer, "enrolled-subject-id").textContent().trim();
         Screenshots.take(officer, "enrollment-6-enrolled");
-        awaitUntil(() -> "REGISTERED".equals(system.enrollment("GET", "/api/v1/subjects/" + subjectId, "officer",
+        Await.until(() -> "REGISTERED".equals(system.enrollment("GET", "/api/v1/subjects/" + subjectId, "officer",
                 null).path("ledgerState").asText()), "the child registered on the ledger");
 
         officer.navigate(system.url("enrollment") + "/ui/subjects");
@@ -162,7 +162,7 @@ class ScreensIT {
         // The crossing is on the analyst's timeline of the child, from the ledger's events.
         final Page analyst = page(loggedIn("analyst"));
         final Locator crossed = analyst.locator("[data-testid=timeline-entry][data-kind=CROSSING_RECORDED]");
-        awaitUntil(() -> {
+        Await.until(() -> {
             analyst.navigate(system.url("guardian-notify") + "/analyst/subjects/" + subjectId);
             return crossed.count() > 0;
         }, "the crossing on the analyst's timeline");
@@ -258,7 +258,7 @@ class ScreensIT {
             assertThat(analyst.locator("[data-testid=alert-row][data-alert-kind=" + kind + "]").first()).isVisible();
         }
         Screenshots.take(analyst, "analyst-alerts");
-        awaitUntil(() -> {
+        Await.until(() -> {
             analyst.navigate(system.url("guardian-notify") + "/analyst/statistics");
             return !testId(analyst, "chart-refusals-overrides").textContent().contains("Nothing recorded");
         }, "the refusal and the override in the statistics");
@@ -326,20 +326,5 @@ class ScreensIT {
         return browser.newContext(desktop().setIgnoreHTTPSErrors(true).setClientCertificates(List.of(
                 new ClientCertificate(system.url("gateway")).setCertPath(system.terminalCertificate(user))
                         .setKeyPath(system.terminalKey(user)))));
-    }
-
-    @FunctionalInterface
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitUntil(final Condition condition, final String what) throws Exception {
-        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.holds()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(500);
-        }
     }
 }

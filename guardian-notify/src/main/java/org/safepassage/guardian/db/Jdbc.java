@@ -1,4 +1,4 @@
-package org.safepassage.guardian.crossing;
+package org.safepassage.guardian.db;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,23 +13,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain JDBC over the service's data source. Inside a {@code @Transactional} method every call joins the transaction.
+ * Plain JDBC over the service's data source, for every store of this service. Inside a {@code @Transactional} method every call joins the transaction.
  * SQL failures become {@link IllegalStateException}s: the schema is ours, so a failing statement is a bug or an outage.
  */
 @ApplicationScoped
-class Jdbc {
+public class Jdbc {
     private final AgroalDataSource dataSource;
 
-    Jdbc(final AgroalDataSource dataSource) {
+    public Jdbc(final AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
 
-    int update(final String sql, final Object... parameters) {
+    public int update(final String sql, final Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
@@ -38,7 +38,7 @@ class Jdbc {
         }
     }
 
-    <T> List<T> query(final String sql, final RowMapper<T> mapper, final Object... parameters) {
+    public <T> List<T> query(final String sql, final RowMapper<T> mapper, final Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters);
                 ResultSet rows = statement.executeQuery()) {
@@ -52,7 +52,7 @@ class Jdbc {
         }
     }
 
-    <T> Optional<T> queryOne(final String sql, final RowMapper<T> mapper, final Object... parameters) {
+    public <T> Optional<T> queryOne(final String sql, final RowMapper<T> mapper, final Object... parameters) {
         final List<T> rows = query(sql, mapper, parameters);
         if (rows.size() > 1) {
             throw new IllegalStateException("expected at most one row: " + sql);
@@ -60,7 +60,7 @@ class Jdbc {
         return rows.stream().findFirst();
     }
 
-    static Instant instant(final ResultSet row, final String column) throws SQLException {
+    public static Instant instant(final ResultSet row, final String column) throws SQLException {
         final Timestamp value = row.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
@@ -70,7 +70,13 @@ class Jdbc {
         final PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             final Object value = parameters[i];
-            statement.setObject(i + 1, value instanceof Instant at ? Timestamp.from(at) : value);
+            if (value instanceof Instant at) {
+                statement.setTimestamp(i + 1, Timestamp.from(at));
+            } else if (value instanceof String[] texts) {
+                statement.setArray(i + 1, connection.createArrayOf("text", texts));
+            } else {
+                statement.setObject(i + 1, value);
+            }
         }
         return statement;
     }

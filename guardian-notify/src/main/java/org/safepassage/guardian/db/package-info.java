@@ -1,0 +1,2 @@
+/** The service's PostgreSQL access: plain JDBC that joins the caller's transaction. */
+package org.safepassage.guardian.db;
