@@ -86,7 +86,7 @@ final class RestApi implements HttpHandler {
 
     private void create(final HttpExchange exchange) throws IOException {
         final Map<String, String> form = Forms.parse(Http.body(exchange));
-        if (standIn.failBeforeAccepting()) {
+        if (standIn.failBeforeAccepting(form.get("To"))) {
             error(exchange, 500, 20500, "Internal Server Error");
             return;
         }

@@ -73,6 +73,7 @@ public final class TwilioStandIn implements AutoCloseable {
     private final AtomicInteger failuresBeforeAccepting = new AtomicInteger();
     private final AtomicInteger failuresAfterAccepting = new AtomicInteger();
     private final AtomicInteger createRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> createRequestsTo = new ConcurrentHashMap<>();
     private volatile String inboundWebhook;
 
     private TwilioStandIn(final Builder b) throws IOException {
@@ -238,6 +239,18 @@ public final class TwilioStandIn implements AutoCloseable {
     }
 
     /**
+     * How many message-creation POSTs to one number arrived, failed ones included: what a test asserts about one
+     * phone, whatever else the service under test is texting meanwhile.
+     *
+     * @param number the {@code To} number
+     * @return the count since start or {@link #reset()}
+     */
+    public int createRequestsTo(final String number) {
+        final AtomicInteger count = createRequestsTo.get(number);
+        return count == null ? 0 : count.get();
+    }
+
+    /**
      * Makes the next {@code n} message-creation POSTs fail with HTTP 500 before anything is created, the way a
      * transient Twilio outage looks to a client.
      *
@@ -299,6 +312,7 @@ public final class TwilioStandIn implements AutoCloseable {
         failuresBeforeAccepting.set(0);
         failuresAfterAccepting.set(0);
         createRequests.set(0);
+        createRequestsTo.clear();
     }
 
     /**
@@ -368,8 +382,11 @@ public final class TwilioStandIn implements AutoCloseable {
     }
 
     /** Counts the POST and says whether to answer 500 without creating anything. */
-    boolean failBeforeAccepting() {
+    boolean failBeforeAccepting(final String to) {
         createRequests.incrementAndGet();
+        if (to != null) {
+            createRequestsTo.computeIfAbsent(to, n -> new AtomicInteger()).incrementAndGet();
+        }
         return failuresBeforeAccepting.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
