@@ -19,11 +19,10 @@ import java.util.List;
  * guard's screen: the gateway only talks to terminals that present a client certificate from the BorderMSP CA.
  *
  * <p>{@code java -cp devpostgres.jar org.safepassage.devstack.TerminalKeystores --crypto DIR --out DIR --password P}
- * writes {@code guard.p12} and {@code supervisor.p12} (mode 600), protected by the password.
+ * writes {@code NAME.p12} (mode 600), protected by the password, for every border user but the organisation's
+ * administrator: {@code guard} and {@code supervisor} at Leuseni, {@code guard-sculeni}, {@code guard-giurgiulesti}.
  */
 public final class TerminalKeystores {
-    private static final List<String> TERMINAL_USERS = List.of("guard", "supervisor");
-
     private TerminalKeystores() {}
 
     public static void main(final String[] args) throws IOException, GeneralSecurityException {
@@ -42,10 +41,27 @@ public final class TerminalKeystores {
             usage("--crypto, --out and --password are required");
         }
         Files.createDirectories(out);
-        for (String user : TERMINAL_USERS) {
+        for (String user : terminalUsers(crypto)) {
             final Path msp = crypto.resolve("BorderMSP/users/" + user + "/msp");
             write(msp, out.resolve(user + ".p12"), user, password.toCharArray());
         }
+    }
+
+    /** The border organisation's users that are terminals: all but its administrator ({@code Admin@...}). */
+    static List<String> terminalUsers(final Path crypto) throws IOException {
+        try (var users = Files.list(crypto.resolve("BorderMSP/users"))) {
+            return users.map(path -> path.getFileName().toString()).filter(name -> !name.startsWith("Admin@"))
+                    .sorted().toList();
+        }
+    }
+
+    /** Reads a terminal's PKCS#12 back, for a client that talks to the gateway as that terminal. */
+    public static KeyStore read(final Path p12, final char[] password) throws IOException, GeneralSecurityException {
+        final KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(p12)) {
+            store.load(in, password);
+        }
+        return store;
     }
 
     static void write(final Path msp, final Path target, final String alias, final char[] password)

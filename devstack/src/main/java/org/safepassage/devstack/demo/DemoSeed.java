@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,15 +24,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.safepassage.devstack.TerminalKeystores;
 
 /**
  * Loads a few demo people into a running system ({@code ./run --seed}) the way an officer would: through
  * enrollment's API, each guardian's phone verified by the code the stand-in's phone received. It writes a second
  * impression of each person's finger to {@code OUT/NAME-scan.png}, for the guard's screen to scan, and flags one child
- * missing so a scan shows an ALERT. It runs once per data directory ({@code OUT/seeded} marks it done).
+ * missing so a scan shows an ALERT. Given the gateway, it then has the adult cross at each of the three border posts,
+ * each post's terminal scanning her with its own certificate, so the analyst's charts have several posts. It runs once
+ * per data directory ({@code OUT/seeded} marks it done).
  *
  * <p>{@code java -cp devpostgres.jar org.safepassage.devstack.demo.DemoSeed --enrollment URL --phones URL
- * --password P --out DIR}
+ * --password P --out DIR [--gateway URL --terminals DIR --gateway-ca FILE]}
  */
 public final class DemoSeed {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +48,22 @@ public final class DemoSeed {
     private final String enrollment;
     private final String phones;
     private final String authorization;
+    private final String officerPassword;
     private final Path out;
+    private final Border border;
+
+    /**
+     * How the posts' terminals reach the gateway.
+     *
+     * @param gateway the gateway's HTTPS base URL
+     * @param terminals the terminals' PKCS#12 files ({@code TerminalKeystores}), protected by the demo password
+     * @param gatewayCa the CA certificate (PEM) that issued the gateway's TLS certificate
+     */
+    public record Border(String gateway, Path terminals, Path gatewayCa) {}
+
+    /* Svetlana's crossings: which post's terminal, and which way. */
+    private static final List<String[]> CROSSINGS = List.of(new String[] {"guard-sculeni", "ENTRY"},
+            new String[] {"guard-giurgiulesti", "EXIT"}, new String[] {"guard", "ENTRY"});
 
     record Guardian(String name, String relation, String phone, String language) {}
 
@@ -64,10 +88,14 @@ public final class DemoSeed {
      * @param phones the Twilio stand-in's base URL, whose phone page shows the verification codes
      * @param officerPassword the demo officer's password
      * @param out where the scan images and the marker go
+     * @param border the gateway and the posts' terminals, or null to record no crossings
      */
-    public DemoSeed(final String enrollment, final String phones, final String officerPassword, final Path out) {
+    public DemoSeed(final String enrollment, final String phones, final String officerPassword, final Path out,
+            final Border border) {
         this.enrollment = enrollment;
         this.phones = phones;
+        this.officerPassword = officerPassword;
+        this.border = border;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString(("officer:" + officerPassword).getBytes(StandardCharsets.UTF_8));
         this.out = out;
@@ -81,16 +109,19 @@ public final class DemoSeed {
         for (String required : List.of("--enrollment", "--phones", "--password", "--out")) {
             if (!options.containsKey(required)) {
                 System.err.println("demo-seed: " + required + " is required\nusage: java -cp devpostgres.jar "
-                        + "org.safepassage.devstack.demo.DemoSeed --enrollment URL --phones URL --password P --out DIR");
+                        + "org.safepassage.devstack.demo.DemoSeed --enrollment URL --phones URL --password P --out DIR"
+                        + " [--gateway URL --terminals DIR --gateway-ca FILE]");
                 System.exit(2);
             }
         }
+        final Border border = options.containsKey("--gateway") ? new Border(options.get("--gateway"),
+                Path.of(options.get("--terminals")), Path.of(options.get("--gateway-ca"))) : null;
         new DemoSeed(options.get("--enrollment"), options.get("--phones"), options.get("--password"),
-                Path.of(options.get("--out"))).seed();
+                Path.of(options.get("--out")), border).seed();
     }
 
     /** Enrolls the demo people, unless this directory says it was done. */
-    public void seed() throws IOException, InterruptedException {
+    public void seed() throws IOException, InterruptedException, GeneralSecurityException {
         Files.createDirectories(out);
         if (Files.exists(out.resolve("seeded"))) {
             System.out.println("      demo people already loaded (" + out.resolve("seeded") + ")");
@@ -113,7 +144,46 @@ public final class DemoSeed {
                     person.key(), person.givenNames(), person.familyName(), person.age(), person.guardians().size(),
                     person.quorum(), person.flagMissing() ? ", FLAGGED MISSING" : "", subjectId);
         }
+        if (border != null) {
+            crossAtEveryPost(PEOPLE.stream().filter(p -> p.guardians().isEmpty()).findFirst().orElseThrow());
+        }
         Files.writeString(out.resolve("seeded"), Instant.now() + "\n");
+    }
+
+    /** The adult is scanned at each post by that post's terminal and crosses: CLEAR, no guardian is asked. */
+    private void crossAtEveryPost(final Person adult) throws IOException, InterruptedException,
+            GeneralSecurityException {
+        int impression = 2;
+        for (String[] crossing : CROSSINGS) {
+            final HttpClient terminal = terminal(crossing[0]);
+            final JsonNode scan = send(terminal, "POST", border.gateway() + "/api/v1/scans", null, Map.of(
+                    "images", List.of(Base64.getEncoder().encodeToString(DemoFingers.png(adult.finger(), impression++))),
+                    "direction", crossing[1]));
+            if (!"CLEAR".equals(scan.path("decision").asText())) {
+                throw new IllegalStateException("the demo adult did not scan CLEAR: " + scan);
+            }
+            send(terminal, "POST", border.gateway() + "/api/v1/crossings", null, Map.of("subjectId",
+                    scan.path("subjectId").asText(), "direction", crossing[1], "outcome", "ALLOWED"));
+            System.out.printf("      %-9s crossed (%s) at the post of terminal %s%n", adult.key(), crossing[1],
+                    crossing[0]);
+        }
+    }
+
+    /** An HTTPS client presenting a post's terminal certificate and trusting the gateway's dev TLS CA. */
+    private HttpClient terminal(final String user) throws IOException, GeneralSecurityException {
+        final char[] password = officerPassword.toCharArray();
+        final KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(TerminalKeystores.read(border.terminals().resolve(user + ".p12"), password), password);
+        final KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (var in = Files.newInputStream(border.gatewayCa())) {
+            trusted.setCertificateEntry("gateway-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        final TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        final SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     private String enroll(final Person person) throws IOException, InterruptedException {
@@ -185,17 +255,24 @@ public final class DemoSeed {
         }
     }
 
+    /** A JSON call to enrollment as the demo officer. */
     private JsonNode call(final String method, final String path, final Object body)
             throws IOException, InterruptedException {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create(enrollment + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
+        return send(http, method, enrollment + path, authorization, body);
+    }
+
+    private static JsonNode send(final HttpClient client, final String method, final String url,
+            final String authorization, final Object body) throws IOException, InterruptedException {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                .build();
-        final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        final HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new Refused(response.statusCode(), method + " " + path + " answered " + response.statusCode()
+            throw new Refused(response.statusCode(), method + " " + url + " answered " + response.statusCode()
                     + ": " + response.body());
         }
         return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());

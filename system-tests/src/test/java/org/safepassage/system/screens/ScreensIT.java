@@ -39,8 +39,8 @@ import org.safepassage.system.RunningSystem;
  * scans the child, both guardians read the SMS on the phone page and approve, the guard's screen turns CLEAR without
  * a reload, the crossing is recorded and shows on the analyst's timeline; then the DPO erases the child and the
  * certificate verifies. Then, on the people {@code ./run --seed} loads, the other decisions: a missing child's ALERT,
- * a refusal by both guardians, a supervisor's override, an adult who is CLEAR at once; the analyst sees the alerts and
- * the statistics count them. Every screen passed is photographed at 1280x800 and at a 768 px tablet width.
+ * a refusal by both guardians, a supervisor's override, an adult who is CLEAR at once (the seed also has her cross at
+ * each of the three posts); the analyst sees the alerts, and the statistics count them and show every post. Every screen passed is photographed at 1280x800 and at a 768 px tablet width.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreensIT {
@@ -207,7 +207,9 @@ class ScreensIT {
     @Order(2)
     void the_demo_people_show_an_alert_a_refusal_an_override_and_a_clear_adult() throws Exception {
         final Path demo = system.data().resolve("demo");
-        new DemoSeed(system.url("enrollment"), system.url("twilio"), system.demoPassword(), demo).seed();
+        new DemoSeed(system.url("enrollment"), system.url("twilio"), system.demoPassword(), demo,
+                new DemoSeed.Border(system.url("gateway"), system.data().resolve("terminals"),
+                        system.data().resolve("crypto/BorderMSP/peers/peer0/tls/ca.crt"))).seed();
         final Page guard = page(terminal("guard"));
         guard.navigate(system.url("gateway") + "/guard/");
         final Locator decision = testId(guard, "decision");
@@ -262,6 +264,9 @@ class ScreensIT {
             analyst.navigate(system.url("guardian-notify") + "/analyst/statistics");
             return !testId(analyst, "chart-refusals-overrides").textContent().contains("Nothing recorded");
         }, "the refusal and the override in the statistics");
+        for (String post : List.of("MD-LEUSENI", "MD-SCULENI", "MD-GIURGIULESTI")) {
+            assertThat(testId(analyst, "chart-crossings-per-post")).containsText(post);
+        }
         Screenshots.take(analyst, "analyst-statistics");
     }
 

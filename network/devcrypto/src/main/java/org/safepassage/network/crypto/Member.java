@@ -30,6 +30,9 @@ public record Member(String mspId, String name, String commonName, String role) 
             // A border post terminal is its own ledger identity, so the ledger shows which post recorded what.
             new Member(BORDER_MSP, "guard", "post-md-leuseni-01", "guard"),
             new Member(BORDER_MSP, "supervisor", "post-md-leuseni-supervisor", "supervisor"),
+            // Two more posts on the Moldovan-Romanian border, so the demo and the analyst's charts have several.
+            new Member(BORDER_MSP, "guard-sculeni", "post-md-sculeni-01", "guard"),
+            new Member(BORDER_MSP, "guard-giurgiulesti", "post-md-giurgiulesti-01", "guard"),
             admin(CHILD_PROTECTION_MSP),
             new Member(CHILD_PROTECTION_MSP, "notifier", "guardian-notify", "notifier"),
             new Member(CHILD_PROTECTION_MSP, "analyst", "analyst-01", "analyst"));
