@@ -13,6 +13,8 @@ final class LedgerProblem {
         if (e instanceof ChaincodeRefusedException refused) {
             return switch (refused.getCode()) {
                 case SUBJECT_NOT_FOUND -> "The ledger has no subject with this id.";
+                case ALERT_NOT_FOUND -> "The ledger has no alert with this id.";
+                case ALERT_ALREADY_ACKNOWLEDGED -> "Another analyst has already concluded on this alert.";
                 case INVALID_ARGUMENT -> "This is not a subject id: ids are 16 to 64 letters, digits, - or _.";
                 case ACCESS_DENIED -> "The ledger does not let this service read that record.";
                 default -> "The ledger refused the request (" + refused.getCode() + ").";

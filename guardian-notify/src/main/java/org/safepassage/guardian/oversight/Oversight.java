@@ -9,7 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.safepassage.chaincode.model.AcknowledgeAlertCommand;
 import org.safepassage.chaincode.model.Alert;
+import org.safepassage.chaincode.model.AlertResolution;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.guardian.crossing.NotifierLedger;
 
@@ -23,13 +25,34 @@ public class Oversight {
             .withZone(ZoneOffset.UTC);
 
     private final NotifierLedger ledger;
+    private final AnalystLedger analysts;
     private final ActivityStore store;
     private final Clock clock;
 
-    Oversight(final NotifierLedger ledger, final ActivityStore store, final Clock clock) {
+    Oversight(final NotifierLedger ledger, final AnalystLedger analysts, final ActivityStore store,
+            final Clock clock) {
         this.ledger = ledger;
+        this.analysts = analysts;
         this.store = store;
         this.clock = clock;
+    }
+
+    /**
+     * An analyst's conclusion on an alert, recorded on the ledger as the analyst identity; the alert leaves the open
+     * list.
+     *
+     * @throws RuntimeException a refusal (unknown or already acknowledged alert) or a ledger failure;
+     *     {@link #problem(RuntimeException)} says it in words
+     */
+    public void acknowledge(final String alertId, final AlertResolution resolution) {
+        try {
+            analysts.chaincode().alerts().acknowledge(new AcknowledgeAlertCommand(alertId, resolution));
+        } catch (RuntimeException e) {
+            if (!(e instanceof org.safepassage.chaincode.client.ChaincodeRefusedException)) {
+                analysts.reset();
+            }
+            throw e;
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.safepassage.chaincode.client.LedgerConnection;
 import org.safepassage.chaincode.client.LedgerGateway;
+import org.safepassage.chaincode.model.Alert;
 import org.safepassage.chaincode.model.CommitmentScheme;
 import org.safepassage.chaincode.model.Crossing;
 import org.safepassage.chaincode.model.CrossingRequest;
@@ -75,6 +76,18 @@ public final class OversightLedger {
         connect();
         return guard.chaincode().crossings().openRequest(
                 new OpenCrossingRequestCommand(subjectId, POST, Direction.EXIT, null, 900));
+    }
+
+    /** The open alert the ledger raised about a request. */
+    public static Alert openAlertFor(final String requestId) {
+        connect();
+        return notifier.chaincode().alerts().listOpen().stream().filter(a -> requestId.equals(a.requestId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no open alert for request " + requestId));
+    }
+
+    public static Alert readAlert(final String alertId) {
+        connect();
+        return notifier.chaincode().alerts().read(alertId);
     }
 
     public static CrossingRequest refuse(final String requestId, final String guardianRef) {

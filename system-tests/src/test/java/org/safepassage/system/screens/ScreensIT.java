@@ -40,7 +40,8 @@ import org.safepassage.system.RunningSystem;
  * a reload, the crossing is recorded and shows on the analyst's timeline; then the DPO erases the child and the
  * certificate verifies. Then, on the people {@code ./run --seed} loads, the other decisions: a missing child's ALERT,
  * a refusal by both guardians, a supervisor's override, an adult who is CLEAR at once (the seed also has her cross at
- * each of the three posts); the analyst sees the alerts, and the statistics count them and show every post. Every screen passed is photographed at 1280x800 and at a 768 px tablet width.
+ * each of the three posts); the analyst sees the alerts and concludes on one, and the statistics count the refusal and
+ * the override and show every post. Every screen passed is photographed at 1280x800 and at a 768 px tablet width.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreensIT {
@@ -260,6 +261,14 @@ class ScreensIT {
             assertThat(analyst.locator("[data-testid=alert-row][data-alert-kind=" + kind + "]").first()).isVisible();
         }
         Screenshots.take(analyst, "analyst-alerts");
+        // The analyst concludes on the missing child's alert: the ledger records it, and it leaves the open list.
+        final Locator missing = analyst.locator("[data-testid=alert-row][data-alert-kind=MISSING_CHILD_SCANNED]");
+        missing.locator("[data-testid=acknowledge-resolution]").selectOption("CASE_OPENED");
+        missing.locator("[data-testid=acknowledge-alert]").click();
+        assertThat(testId(analyst, "acknowledge-message")).containsText("acknowledged");
+        assertThat(missing).hasCount(0);
+        analyst.reload();
+        assertThat(analyst.locator("[data-testid=alert-row][data-alert-kind=MISSING_CHILD_SCANNED]")).hasCount(0);
         Await.until(() -> {
             analyst.navigate(system.url("guardian-notify") + "/analyst/statistics");
             return !testId(analyst, "chart-refusals-overrides").textContent().contains("Nothing recorded");

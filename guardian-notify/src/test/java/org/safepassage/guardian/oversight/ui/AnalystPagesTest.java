@@ -1,7 +1,10 @@
 package org.safepassage.guardian.oversight.ui;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -9,6 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.safepassage.chaincode.model.Alert;
+import org.safepassage.chaincode.model.AlertResolution;
 import org.safepassage.chaincode.model.CrossingRequest;
 import org.safepassage.guardian.crossing.CrossingEventConsumer;
 import org.safepassage.guardian.crossing.CrossingTestEnvironment;
@@ -99,6 +104,44 @@ class AnalystPagesTest {
         }
 
         @Test
+        void acknowledging_an_alert_records_it_as_the_analyst_and_it_leaves_the_open_list() {
+            consumer.start();
+            final String[] minor = OversightLedger.minor();
+            final CrossingRequest request = OversightLedger.open(minor[0]);
+            OversightLedger.refuse(request.requestId(), minor[1]);
+            final String alertId = OversightLedger.openAlertFor(request.requestId()).alertId();
+            analyst().when().get("/analyst/").then().statusCode(200)
+                    .body(containsString("data-alert-id=\"" + alertId + "\""))
+                    .body(containsString("data-testid=\"acknowledge-alert\""));
+
+            analyst().contentType("application/json").body("{\"resolution\":\"CASE_OPENED\"}")
+                    .when().post("/analyst/api/alerts/{id}/acknowledgement", alertId)
+                    .then().statusCode(200).body("resolution", is("CASE_OPENED"));
+
+            final Alert acknowledged = OversightLedger.readAlert(alertId);
+            assertThat(acknowledged.acknowledgement().resolution()).isEqualTo(AlertResolution.CASE_OPENED);
+            assertThat(acknowledged.acknowledgement().acknowledgedBy()).contains("analyst");
+            analyst().when().get("/analyst/").then().statusCode(200)
+                    .body(not(containsString("data-alert-id=\"" + alertId + "\"")));
+            // a second conclusion on the same alert is refused, in a sentence
+            analyst().contentType("application/json").body("{\"resolution\":\"CHILD_SAFE\"}")
+                    .when().post("/analyst/api/alerts/{id}/acknowledgement", alertId)
+                    .then().statusCode(409).body("code", is("ALERT_ALREADY_ACKNOWLEDGED"));
+        }
+
+        @Test
+        void an_acknowledgement_without_a_known_resolution_is_refused_and_records_nothing() {
+            for (final String body : new String[] {"{}", "{\"resolution\":\"SOLVED\"}"}) {
+                analyst().contentType("application/json").body(body)
+                        .when().post("/analyst/api/alerts/{id}/acknowledgement", "0123456789abcdef0123")
+                        .then().statusCode(400).body("code", is("INVALID_RESOLUTION"));
+            }
+            analyst().contentType("application/json").body("{\"resolution\":\"CHILD_SAFE\"}")
+                    .when().post("/analyst/api/alerts/{id}/acknowledgement", "0123456789abcdef0123")
+                    .then().statusCode(404).body("code", is("ALERT_NOT_FOUND"));
+        }
+
+        @Test
         void may_not_call_the_internal_api() {
             analyst().when().delete("/internal/v1/subjects/{id}/messages", "subject-abc_0123456789")
                     .then().statusCode(403);
@@ -116,6 +159,14 @@ class AnalystPagesTest {
                 given().auth().preemptive().basic("enrollment-service", "test-enrollment-password")
                         .when().get(path).then().statusCode(403);
             }
+        }
+
+        @Test
+        void a_service_account_may_not_acknowledge_alerts() {
+            given().auth().preemptive().basic("enrollment-service", "test-enrollment-password")
+                    .contentType("application/json").body("{\"resolution\":\"CHILD_SAFE\"}")
+                    .when().post("/analyst/api/alerts/{id}/acknowledgement", "0123456789abcdef0123")
+                    .then().statusCode(403);
         }
 
         @Test
