@@ -3,7 +3,7 @@
  * guardians, consent and biometrics, keep their personal data in an encrypted off-chain vault, compute biometric
  * commitments, deduplicate enrollments and carry out erasure requests.
  *
- * <p>Entry point: {@link org.safepassage.enrollment.ServiceInfoResource}, {@code GET /api/v1/service}.
+ * <p>Entry point: {@link org.safepassage.service.ServiceInfoResource}, {@code GET /api/v1/service}.
  * Health is served at {@code /q/health}, Prometheus metrics at {@code /q/metrics} and the OpenAPI document at
  * {@code /q/openapi}.
  */

@@ -7,7 +7,7 @@
  * <p>Entry points: {@link org.safepassage.gateway.scan.ScanResource} ({@code POST /api/v1/scans}),
  * {@link org.safepassage.gateway.crossing.RequestResource} ({@code /api/v1/requests/{id}}, its {@code /events},
  * {@code /crossing} and {@code /override}), {@link org.safepassage.gateway.crossing.CrossingResource}
- * ({@code POST /api/v1/crossings}) and {@link org.safepassage.gateway.ServiceInfoResource}
+ * ({@code POST /api/v1/crossings}) and {@link org.safepassage.service.ServiceInfoResource}
  * ({@code GET /api/v1/service}). Health ({@code /q/health}), Prometheus metrics ({@code /q/metrics}) and the OpenAPI
  * document ({@code /q/openapi}) are served on the plain-HTTP management port.
  */

@@ -3,7 +3,7 @@
  * code, take their signed YES/NO replies, check code, sender and expiry, record each decision on the ledger and
  * escalate when nobody answers.
  *
- * <p>Entry point: {@link org.safepassage.guardian.ServiceInfoResource}, {@code GET /api/v1/service}. Features:
+ * <p>Entry point: {@link org.safepassage.service.ServiceInfoResource}, {@code GET /api/v1/service}. Features:
  * {@code verification} (one-time SMS codes proving a guardian's phone, for enrollment), {@code crossing} (texting the
  * guardians on each crossing request, their signed replies at {@code POST /twilio/inbound} and the decisions recorded
  * on the ledger) and {@code sms} (sending through Twilio).

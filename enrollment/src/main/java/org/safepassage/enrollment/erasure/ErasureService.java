@@ -23,8 +23,8 @@ import org.safepassage.enrollment.subject.OpaqueIds;
 import org.safepassage.enrollment.subject.Referrals;
 import org.safepassage.enrollment.subject.StoredSubject;
 import org.safepassage.enrollment.subject.SubjectStore;
-import org.safepassage.enrollment.vault.Jdbc;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * The right to be forgotten. On a request the data-protection officer has verified: the subject's data key is

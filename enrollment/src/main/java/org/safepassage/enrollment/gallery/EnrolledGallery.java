@@ -19,8 +19,8 @@ import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.biometrics.Gallery;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
 import org.safepassage.enrollment.subject.Finger;
-import org.safepassage.enrollment.vault.Jdbc;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * The 1:N gallery of everyone enrolled: the templates are stored encrypted in the vault's {@code biometric} table,

@@ -19,7 +19,7 @@ import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.commitment.Pepper;
 import org.safepassage.enrollment.subject.Fields;
-import org.safepassage.enrollment.vault.Jdbc;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * Proves a guardian's phone number before it counts toward a quorum: guardian-notify texts a one-time code, the

@@ -3,7 +3,7 @@ package org.safepassage.enrollment.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import org.safepassage.enrollment.vault.Jdbc;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * Ledger work promised by a local commit. A row is written in the same transaction as the change it stands for and

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
-import org.safepassage.enrollment.vault.Jdbc;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * Enrollments whose fingerprints match someone already enrolled. Nothing is merged and nothing of the applicant is

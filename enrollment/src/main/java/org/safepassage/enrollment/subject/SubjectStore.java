@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.safepassage.chaincode.model.ProtectionClass;
 import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
-import org.safepassage.enrollment.vault.Jdbc;
+import org.safepassage.service.db.Jdbc;
 
 /** The subject, guardian and biometric tables. Callers own the transaction. */
 @ApplicationScoped

@@ -2,6 +2,7 @@ package org.safepassage.enrollment.vault;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * Wrapped data keys in PostgreSQL's {@code subject_key} table. Inside a transaction the statements join it, so a

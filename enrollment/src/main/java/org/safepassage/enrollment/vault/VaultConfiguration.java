@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.commitment.Pepper;
 import org.safepassage.enrollment.commitment.Peppers;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * The vault's keys from configuration. There are no defaults: a service without a key-encryption key or a pepper

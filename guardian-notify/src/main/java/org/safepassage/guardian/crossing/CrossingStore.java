@@ -9,7 +9,7 @@ import org.safepassage.chaincode.model.Decision;
 import org.safepassage.chaincode.model.Direction;
 import org.safepassage.chaincode.model.RequestStatus;
 import org.safepassage.guardian.crossing.GuardianMessage.State;
-import org.safepassage.guardian.db.Jdbc;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * The crossing flow's tables (see {@code db/migration/V1__crossing.sql}). Each method is one statement, atomic by

@@ -3,7 +3,7 @@ package org.safepassage.guardian.crossing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.safepassage.guardian.db.Jdbc;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * One outbox row: the text to one guardian about one crossing request, and what became of it.

@@ -1,2 +1,2 @@
-/** The service's PostgreSQL access: plain JDBC that joins the caller's transaction. */
+/** The service's PostgreSQL access: the shared plain JDBC helper over this service's data source. */
 package org.safepassage.guardian.db;

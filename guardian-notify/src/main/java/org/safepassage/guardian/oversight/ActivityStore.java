@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import org.safepassage.guardian.db.Jdbc;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * The {@code subject_activity} table, over plain JDBC. Inside a JTA transaction (the consumer's, the erasure's) every

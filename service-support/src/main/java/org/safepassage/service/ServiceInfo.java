@@ -1,11 +1,11 @@
-package org.safepassage.enrollment;
+package org.safepassage.service;
 
 import java.util.Objects;
 
 /**
  * What this service is: its name, the version that is running and its role in SafePassage.
  *
- * @param service the application name, {@code enrollment}
+ * @param service the application name, e.g. {@code enrollment}
  * @param version the running version, from {@code quarkus.application.version}
  * @param role one sentence on what the service does and for whom
  */

@@ -1,4 +1,4 @@
-package org.safepassage.enrollment;
+package org.safepassage.service;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,14 +8,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Says which SafePassage service answers, in which version and for what. */
+/** Says which SafePassage service answers, in which version and for what: the same endpoint in every service. */
 @Path("/api/v1/service")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "service", description = "What this service is")
 public final class ServiceInfoResource {
     private final ServiceInfo info;
 
-    ServiceInfoResource(
+    public ServiceInfoResource(
             @ConfigProperty(name = "quarkus.application.name") final String name,
             @ConfigProperty(name = "quarkus.application.version") final String version,
             @ConfigProperty(name = "safepassage.service.role") final String role) {

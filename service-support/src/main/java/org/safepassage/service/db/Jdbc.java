@@ -1,7 +1,6 @@
-package org.safepassage.guardian.db;
+package org.safepassage.service.db;
 
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain JDBC over the service's data source, for every store of this service. Inside a {@code @Transactional} method every call joins the transaction.
- * SQL failures become {@link IllegalStateException}s: the schema is ours, so a failing statement is a bug or an outage.
+ * Plain JDBC over a service's data source, without the boilerplate. Inside a {@code @Transactional} method every call
+ * joins the transaction. SQL failures become {@link IllegalStateException}s: the schema is ours, so a failing
+ * statement is a bug or an outage, never bad input. Not a bean itself: a service with a database produces one (see
+ * its {@code JdbcProducer}), so a service without one never needs Agroal.
  */
-@ApplicationScoped
-public class Jdbc {
+public final class Jdbc {
     private final AgroalDataSource dataSource;
 
     public Jdbc(final AgroalDataSource dataSource) {

@@ -1,0 +1,2 @@
+/** Plain JDBC for the services with a database. */
+package org.safepassage.service.db;

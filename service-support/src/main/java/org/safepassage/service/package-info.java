@@ -1,0 +1,2 @@
+/** What every SafePassage service has alike. */
+package org.safepassage.service;
