@@ -47,10 +47,10 @@ public final class TerminalKeystores {
         }
     }
 
-    /** The border organisation's users that are terminals: all but its administrator ({@code Admin@...}). */
+    /** The border organisation's users that are terminals: all but its administrator ({@code Admin}). */
     static List<String> terminalUsers(final Path crypto) throws IOException {
         try (var users = Files.list(crypto.resolve("BorderMSP/users"))) {
-            return users.map(path -> path.getFileName().toString()).filter(name -> !name.startsWith("Admin@"))
+            return users.map(path -> path.getFileName().toString()).filter(name -> !name.startsWith("Admin"))
                     .sorted().toList();
         }
     }
