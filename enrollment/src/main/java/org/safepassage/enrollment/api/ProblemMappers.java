@@ -1,7 +1,6 @@
 package org.safepassage.enrollment.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -9,11 +8,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerUnavailableException;
+import org.safepassage.service.api.RequestErrors;
 
 /**
  * Turns every failure into a {@link Problem} with the right status, so a client never has to parse an HTML page or
@@ -40,13 +39,10 @@ public class ProblemMappers {
                 return respond(api);
             }
         }
-        final String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? " at " + mapping.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining("."))
-                : "";
+        // Jackson's own message may quote the submitted value (a name, a birth date): name the field only.
+        final String where = RequestErrors.field(e);
         return respond(new ApiException(Reason.MALFORMED_REQUEST,
-                "request body is not the expected JSON" + where + ": " + e.getOriginalMessage()));
+                "request body is not the expected JSON" + (where.isEmpty() ? "" : " at " + where)));
     }
 
     @ServerExceptionMapper
@@ -87,18 +83,8 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        final Reason reason = switch (status) {
-            case 401 -> Reason.UNAUTHENTICATED;
-            case 403 -> Reason.FORBIDDEN;
-            case 404 -> Reason.NOT_FOUND;
-            case 405 -> Reason.METHOD_NOT_ALLOWED;
-            case 406 -> Reason.NOT_ACCEPTABLE;
-            case 413 -> Reason.PAYLOAD_TOO_LARGE;
-            case 415 -> Reason.UNSUPPORTED_MEDIA_TYPE;
-            default -> Reason.MALFORMED_REQUEST;
-        };
         return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new Problem(reason.name(), e.getMessage(), Map.of())).build();
+                .entity(new Problem(RequestErrors.codeFor(status), e.getMessage(), Map.of())).build();
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,6 @@
 package org.safepassage.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -9,13 +8,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerConflictException;
 import org.safepassage.chaincode.client.LedgerException;
 import org.safepassage.chaincode.client.LedgerUnavailableException;
+import org.safepassage.service.api.RequestErrors;
 
 /**
  * Turns every failure into an {@link ApiError} with the right status, so a terminal never parses an HTML page.
@@ -41,11 +40,7 @@ public class ErrorMappers {
                 return api(api);
             }
         }
-        final String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? mapping.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining("."))
-                : "";
+        final String where = RequestErrors.field(e);
         // The original message may quote the offending value (a document number): name the field only.
         return respond(400, new ApiError("MALFORMED_REQUEST",
                 "request body is not the expected JSON" + (where.isEmpty() ? "" : " at " + where),
@@ -102,17 +97,7 @@ public class ErrorMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        final String code = switch (status) {
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> "MALFORMED_REQUEST";
-        };
-        return respond(status, new ApiError(code, e.getMessage(), Map.of()));
+        return respond(status, new ApiError(RequestErrors.codeFor(status), e.getMessage(), Map.of()));
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,2 @@
+/** What the services' error answers have alike. */
+package org.safepassage.service.api;
