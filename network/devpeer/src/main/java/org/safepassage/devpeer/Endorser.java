@@ -53,12 +53,18 @@ final class Endorser {
         return simulator.simulate(builder.build());
     }
 
-    /** The prepared transaction for a successful endorsement. */
-    Envelope prepare(final ProposalParser.ParsedProposal proposal, final Endorsement endorsement) {
+    /**
+     * The prepared transaction for a successful endorsement.
+     *
+     * @param endorsingOrganisations the organisations the client asked to endorse, as Fabric's gateway honours them
+     *     (it then endorses on exactly those, policy or not); empty to let the policy decide
+     */
+    Envelope prepare(final ProposalParser.ParsedProposal proposal, final Endorsement endorsement,
+            final List<String> endorsingOrganisations) {
         final ByteString responsePayload = responsePayload(proposal, endorsement).toByteString();
         final ChaincodeEndorsedAction.Builder action =
                 ChaincodeEndorsedAction.newBuilder().setProposalResponsePayload(responsePayload);
-        for (Identity peer : endorsers(proposal)) {
+        for (Identity peer : endorsers(proposal, endorsingOrganisations)) {
             final ByteString endorser = ByteString.copyFrom(peer.serialized());
             final byte[] signature = Signatures.sign(peer.privateKey(), responsePayload.concat(endorser).toByteArray());
             action.addEndorsements(org.hyperledger.fabric.protos.peer.Endorsement.newBuilder()
@@ -81,9 +87,13 @@ final class Endorser {
         return Envelope.newBuilder().setPayload(payload.toByteString()).build();
     }
 
-    /** The organisations whose peers endorse: the policy's, or else the creator's own (any one will do). */
-    private List<Identity> endorsers(final ProposalParser.ParsedProposal proposal) {
-        final Set<String> msps = new LinkedHashSet<>(policy.required(proposal.function()));
+    /**
+     * The organisations whose peers endorse: those the client named, else the policy's, else the creator's own (any
+     * one will do).
+     */
+    private List<Identity> endorsers(final ProposalParser.ParsedProposal proposal, final List<String> requested) {
+        final Set<String> msps = new LinkedHashSet<>(
+                requested.isEmpty() ? policy.required(proposal.function()) : requested);
         if (msps.isEmpty()) {
             msps.add(organisations.peer(proposal.creator().mspId()).isPresent()
                     ? proposal.creator().mspId()

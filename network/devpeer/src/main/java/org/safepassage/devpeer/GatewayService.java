@@ -62,7 +62,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
             final Endorsement result = executed.endorsement();
             if (!result.isSuccess()) {
                 final String detail = chaincodeFailure(result);
-                throw GatewayErrors.withDetail(Status.Code.ABORTED,
+                // Fabric's gateway answers a chaincode error on evaluate with UNKNOWN (on endorse with ABORTED).
+                throw GatewayErrors.withDetail(Status.Code.UNKNOWN,
                         "evaluate call to endorser returned error: " + detail, address,
                         executed.proposal().creator().mspId(), detail);
             }
@@ -82,7 +83,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
                         "failed to endorse transaction, see attached details for more info", address,
                         executed.proposal().creator().mspId(), chaincodeFailure(executed.endorsement()));
             }
-            final Envelope prepared = endorser.prepare(executed.proposal(), executed.endorsement());
+            final Envelope prepared = endorser.prepare(executed.proposal(), executed.endorsement(),
+                    request.getEndorsingOrganizationsList());
             response.onNext(EndorseResponse.newBuilder().setPreparedTransaction(prepared).build());
             response.onCompleted();
         } catch (RuntimeException e) {

@@ -74,6 +74,20 @@ class EndorsementPolicyTest {
         assertThat(endorserMsps(envelope(flag))).containsExactly("RegistryMSP");
     }
 
+    @Test
+    void a_client_naming_its_endorsing_organisations_gets_endorsements_from_those_alone() throws Exception {
+        final Contract contract = network.connect(officer).getNetwork(TestNetwork.CHANNEL).getContract("safepassage");
+
+        final Transaction endorsed = contract.newProposal(TWO_ORGS)
+                .addArguments(CanonicalJson.toJson(Commands.minor(1, 1)))
+                .setEndorsingOrganizations("RegistryMSP").build().endorse();
+
+        assertThat(endorserMsps(envelope(endorsed))).containsExactly("RegistryMSP");
+        // as on Fabric, too few organisations are caught at validation, not refused at endorsement
+        assertThat(endorsed.submitAsync().getStatus().getCode())
+                .isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+    }
+
     @Nested
     class AtCommit {
         @Test

@@ -86,6 +86,18 @@ class GatewayProtocolTest {
     }
 
     @Test
+    void evaluate_failures_in_the_chaincode_answer_unknown_as_fabric_does() {
+        final Contract contract = network.connect(officer).getNetwork(TestNetwork.CHANNEL).getContract("safepassage");
+
+        assertThatThrownBy(() -> contract.evaluateTransaction("subject:ReadSubject", "nobody-0000000000000000"))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNKNOWN);
+                    assertThat(e.getDetails()).singleElement().satisfies(detail -> assertThat(detail.getMessage())
+                            .startsWith("chaincode response 500, SUBJECT_NOT_FOUND: "));
+                });
+    }
+
+    @Test
     void endorse_failures_carry_the_gateway_status_and_the_chaincode_message_in_the_details() {
         final Contract contract = network.connect(officer).getNetwork(TestNetwork.CHANNEL).getContract("safepassage");
 
