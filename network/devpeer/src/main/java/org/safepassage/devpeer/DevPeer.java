@@ -80,7 +80,13 @@ public final class DevPeer implements AutoCloseable {
                 orderer, ledger);
         final Server server;
         try {
-            server = NettyServerBuilder.forPort(config.port()).addService(gateway).build().start();
+            server = NettyServerBuilder.forPort(config.port())
+                    .addService(gateway)
+                    .addService(new PeerEndorserService(config.channel(), config.chaincode(), organisations, endorser,
+                            ledger))
+                    .addService(new DeliverService(config.channel(), organisations, ledger))
+                    .build()
+                    .start();
         } catch (IOException e) {
             closeQuietly(orderer, ledger);
             throw new IOException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);

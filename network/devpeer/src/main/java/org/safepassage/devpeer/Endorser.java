@@ -107,7 +107,7 @@ final class Endorser {
         return peers;
     }
 
-    private static ProposalResponsePayload responsePayload(
+    static ProposalResponsePayload responsePayload(
             final ProposalParser.ParsedProposal proposal, final Endorsement endorsement) {
         final TxReadWriteSet results = TxReadWriteSet.newBuilder()
                 .setDataModel(TxReadWriteSet.DataModel.KV)

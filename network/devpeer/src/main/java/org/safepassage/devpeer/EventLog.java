@@ -29,6 +29,16 @@ final class EventLog {
         return height;
     }
 
+    /** Waits up to {@code timeoutMillis} until at least {@code minimum} blocks are recorded. */
+    synchronized void awaitHeight(final long minimum, final long timeoutMillis) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        long left = timeoutMillis;
+        while (height < minimum && left > 0) {
+            wait(left);
+            left = (deadline - System.nanoTime()) / 1_000_000;
+        }
+    }
+
     /**
      * The blocks with events from {@code fromBlock} on, waiting up to {@code timeoutMillis} for a block at or after
      * it if there is none yet.

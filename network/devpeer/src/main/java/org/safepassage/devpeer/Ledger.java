@@ -34,6 +34,8 @@ final class Ledger implements AutoCloseable {
     private final Map<String, TxStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<TxStatus>> waiters = new ConcurrentHashMap<>();
     private final EventLog events = new EventLog();
+    /** Every committed block, genesis first, for the peer's qscc and Deliver services. */
+    private final List<Block> blocks = new ArrayList<>();
     private Block lastBlock;
 
     private Ledger(final LedgerSimulator simulator, final BlockStore store, final Organisations organisations,
@@ -53,6 +55,7 @@ final class Ledger implements AutoCloseable {
             final Block genesis = Blocks.genesis(simulator.channelId());
             store.append(genesis);
             ledger.lastBlock = genesis;
+            ledger.blocks.add(genesis);
             ledger.events.append(0, List.of());
             return ledger;
         }
@@ -115,6 +118,33 @@ final class Ledger implements AutoCloseable {
         return lastBlock.getHeader().getNumber() + 1;
     }
 
+    /** @return the last committed block */
+    synchronized Block lastBlock() {
+        return lastBlock;
+    }
+
+    /** @return committed block {@code number}, if the ledger is that high */
+    synchronized Optional<Block> block(final long number) {
+        return number >= 0 && number < blocks.size() ? Optional.of(blocks.get((int) number)) : Optional.empty();
+    }
+
+    /** @return the committed block whose header hashes to {@code headerHash} */
+    synchronized Optional<Block> blockByHeaderHash(final byte[] headerHash) {
+        return blocks.stream()
+                .filter(block -> java.security.MessageDigest.isEqual(Blocks.headerHash(block.getHeader()), headerHash))
+                .findFirst();
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for block {@code number} to be committed (on disk).
+     *
+     * @return the block, or empty if it is not there yet
+     */
+    Optional<Block> awaitBlock(final long number, final long timeoutMillis) throws InterruptedException {
+        events.awaitHeight(number + 1, timeoutMillis);
+        return block(number);
+    }
+
     @Override
     public void close() throws IOException {
         store.close();
@@ -128,6 +158,7 @@ final class Ledger implements AutoCloseable {
         }
         if (block.getHeader().getNumber() == 0) {
             lastBlock = block;
+            blocks.add(block);
             events.append(0, List.of());
             return;
         }
@@ -176,6 +207,7 @@ final class Ledger implements AutoCloseable {
             }
         }
         lastBlock = block;
+        blocks.add(block);
         events.append(number, blockEvents);
     }
 

@@ -30,6 +30,16 @@ final class ProposalParser {
      */
     ParsedProposal parse(final SignedProposal signed)
             throws MalformedException, Organisations.UnknownIdentityException {
+        return parse(signed, true);
+    }
+
+    /**
+     * As {@link #parse(SignedProposal)}, but a proposal may name no channel when {@code channelRequired} is false: a
+     * peer's endorser takes channel-less proposals for system chaincodes (qscc) and checks their creator against its
+     * organisations only.
+     */
+    ParsedProposal parse(final SignedProposal signed, final boolean channelRequired)
+            throws MalformedException, Organisations.UnknownIdentityException {
         if (signed == null || signed.getProposalBytes().isEmpty()) {
             throw new MalformedException("a signed proposal is required");
         }
@@ -44,7 +54,7 @@ final class ProposalParser {
             if (channelHeader.getType() != HeaderType.ENDORSER_TRANSACTION_VALUE) {
                 throw new MalformedException("invalid header type " + channelHeader.getType());
             }
-            if (channelHeader.getChannelId().isEmpty()) {
+            if (channelRequired && channelHeader.getChannelId().isEmpty()) {
                 throw new MalformedException("no channel id provided");
             }
             final String chaincode = spec.getChaincodeSpec().getChaincodeId().getName();
