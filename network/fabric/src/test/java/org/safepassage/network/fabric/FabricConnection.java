@@ -122,7 +122,8 @@ final class FabricConnection implements AutoCloseable {
         }
     }
 
-    private String get(final String key) {
+    /** A setting of {@code connection.env}, e.g. {@code FABRIC_REGISTRY_PEER}. */
+    String get(final String key) {
         final String value = env.getProperty(key);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(key + " missing from " + data.resolve("connection.env"));
