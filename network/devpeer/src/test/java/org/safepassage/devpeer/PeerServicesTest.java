@@ -245,6 +245,28 @@ class PeerServicesTest {
         }
 
         @Test
+        void serves_the_gateway_clients_block_and_filtered_block_events() throws Exception {
+            final long next = peer.height();
+            final org.hyperledger.fabric.client.Network channelView =
+                    network.connect(analyst).getNetwork("safepassage");
+            try (var blocks = channelView.newBlockEventsRequest().startBlock(next - 1).build().getEvents();
+                    var filtered = channelView.newFilteredBlockEventsRequest().startBlock(next - 1).build()
+                            .getEvents()) {
+                assertThat(blocks.next().getHeader().getNumber()).isEqualTo(next - 1);
+                assertThat(filtered.next().getNumber()).isEqualTo(next - 1);
+                register();
+                final Block block = blocks.next();
+                assertThat(block.getHeader().getNumber()).isEqualTo(next);
+                assertThat(Blocks.headerHash(block.getHeader())).isNotEmpty();
+                assertThat(block.getHeader().getPreviousHash().toByteArray())
+                        .isEqualTo(Blocks.headerHash(deliverOne(analyst, position(specified(next - 1)),
+                                position(specified(next - 1))).getHeader()));
+                assertThat(filtered.next().getFilteredTransactions(0).getTxValidationCode())
+                        .isEqualTo(TxValidationCode.VALID);
+            }
+        }
+
+        @Test
         void sends_blocks_with_empty_private_data() throws Exception {
             final Stream stream = Stream.open(Stream.Kind.PRIVATE_DATA);
             stream.send(seek(analyst, position(oldest()), position(oldest()), SeekInfo.SeekBehavior.BLOCK_UNTIL_READY));
