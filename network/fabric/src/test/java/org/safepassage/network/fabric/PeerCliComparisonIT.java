@@ -47,13 +47,13 @@ import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.CommitmentScheme;
 import org.safepassage.chaincode.model.ProtectionClass;
 import org.safepassage.chaincode.model.RegisterSubjectCommand;
-import org.safepassage.devpeer.DevPeer;
-import org.safepassage.devpeer.DevPeerConfig;
+import org.safepassage.chaincode.client.LedgerConnection;
+import org.safepassage.devstack.DevPeerProcess;
 
 /**
  * Fabric's own {@code peer} CLI against both ledgers, on the same ledger content: the real network started by
- * {@code network/fabric/up} (through RegistryMSP's peer, TLS) and a devpeer started here on the same crypto material
- * (plaintext). One and the same signed proposal (same transaction id, timestamp and creator) registers a subject on
+ * {@code network/fabric/up} (through RegistryMSP's peer, TLS) and a devpeer ({@code devpeer.jar}) started here on the
+ * same crypto material (plaintext). One and the same signed proposal (same transaction id, timestamp and creator) registers a subject on
  * both; then {@code peer chaincode query}, {@code peer channel getinfo} and {@code peer channel fetch} are compared.
  *
  * <p>Equal byte for byte: the query answers, the CLI's error lines for chaincode refusals and unknown channels, and the
@@ -75,7 +75,7 @@ class PeerCliComparisonIT {
 
     private FabricConnection fabric;
     private Path work;
-    private DevPeer devpeer;
+    private DevPeerProcess devpeer;
     private LedgerGateway devOfficer;
     private Ledger real;
     private Ledger dev;
@@ -91,8 +91,8 @@ class PeerCliComparisonIT {
         assertThat(crypto.resolve("COMPLETE")).as("the network's crypto material").exists();
         work = Files.createTempDirectory("peer-cli-comparison");
         // The devpeer plays the same organisations with the same certificates: one proposal is valid on both.
-        devpeer = DevPeer.start(DevPeerConfig.of(work.resolve("devpeer-data"), crypto).withPort(0));
-        devOfficer = LedgerGateway.connect(devpeer.connection(), "RegistryMSP", "officer");
+        devpeer = DevPeerProcess.start(work.resolve("devpeer-data"), crypto, work.resolve("devpeer-logs"));
+        devOfficer = LedgerGateway.connect(LedgerConnection.read(devpeer.connectionFile()), "RegistryMSP", "officer");
         final Path config = fabric.data().resolve("config");
         real = ledger("real", config, crypto, fabric.get("FABRIC_REGISTRY_PEER"),
                 Path.of(fabric.get("FABRIC_REGISTRY_PEER_TLS_CA")));
