@@ -142,6 +142,21 @@ class PeerCliTest {
         }
 
         @Test
+        void qscc_queried_on_the_channel_is_endorsed_and_agrees_with_getinfo() throws Exception {
+            register();
+            final ChainInfo info = getinfo();
+            final PeerCli.Result result = cli.as("RegistryMSP", "officer", "chaincode", "query", "-C", "safepassage",
+                    "-n", "qscc", "-x", "-c", args("GetChainInfo", "safepassage")).succeeded();
+
+            final org.hyperledger.fabric.protos.common.BlockchainInfo queried =
+                    org.hyperledger.fabric.protos.common.BlockchainInfo.parseFrom(
+                            java.util.HexFormat.of().parseHex(result.stdout().strip()));
+            assertThat(queried.getHeight()).isEqualTo(info.height());
+            assertThat(queried.getCurrentBlockHash().toByteArray()).isEqualTo(info.currentBlockHash());
+            assertThat(queried.getPreviousBlockHash().toByteArray()).isEqualTo(info.previousBlockHash());
+        }
+
+        @Test
         void fetch_returns_the_blocks_the_devpeer_stored() throws Exception {
             final String subjectId = register();
             final Block oldest = fetch("oldest");
