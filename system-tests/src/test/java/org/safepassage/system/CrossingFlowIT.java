@@ -65,6 +65,13 @@ class CrossingFlowIT {
         assertThat(scan.path("subjectId").asText()).isEqualTo(subjectId);
         final String requestId = scan.path("requestId").asText();
 
+        // The guard scans again while the guardians are being asked: the same request comes back, and no new codes
+        // go out (counted below, once the guardians' confirmations prove the notifier has read past this point).
+        final JsonNode again = system.gateway(guard, "POST", "/api/v1/scans",
+                Map.of("images", List.of(image(3)), "direction", "EXIT"));
+        assertThat(again.path("decision").asText()).as(again.toString()).isEqualTo("GUARDIAN_APPROVAL_NEEDED");
+        assertThat(again.path("requestId").asText()).isEqualTo(requestId);
+
         // The guard's screen follows the request live.
         final List<String> stream = new CopyOnWriteArrayList<>();
         guard.sendAsync(HttpRequest.newBuilder(system.gateway("/api/v1/requests/" + requestId + "/events"))
@@ -80,6 +87,14 @@ class CrossingFlowIT {
             assertThat(reply.path("webhookStatus").asInt()).as(reply.toString()).isEqualTo(200);
         }
         awaitSms(phones.get(2), "APPROVE");
+        // The confirmations follow the decisions, which the ledger ordered after the rescan: by the time they arrive,
+        // a second request's texts would have gone out too.
+        for (String phone : phones.subList(0, 2)) {
+            awaitSms(phone, "was recorded");
+        }
+        for (String phone : phones) {
+            assertThat(textsContaining(phone, "To approve reply")).as("crossing texts to " + phone).isEqualTo(1);
+        }
 
         Await.until(() -> stream.stream().anyMatch(line -> line.contains("\"APPROVED\"")), "the stream shows APPROVED: "
                 + stream);
@@ -103,6 +118,17 @@ class CrossingFlowIT {
         final JsonNode rescan = system.gateway(guard, "POST", "/api/v1/scans",
                 Map.of("images", List.of(image(2)), "direction", "ENTRY"));
         assertThat(rescan.path("decision").asText()).as(rescan.toString()).isEqualTo("NOT_ENROLLED");
+    }
+
+    private static long textsContaining(final String phone, final String text) throws Exception {
+        long count = 0;
+        for (JsonNode message : system.phone("GET", "/phone/api/messages?number="
+                + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8), null)) {
+            if (message.path("body").asText().contains(text) && !"inbound".equals(message.path("direction").asText())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static boolean noMessageContaining(final String phone, final String text) throws Exception {

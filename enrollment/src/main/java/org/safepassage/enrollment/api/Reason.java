@@ -37,6 +37,8 @@ public enum Reason {
     GUARDIAN_NOT_VERIFIED(422),
     VERIFICATION_CODE_WRONG(422),
     VERIFICATION_LOCKED(423),
+    /** The change breaks a rule of the ledger's records (chaincode/model); refused before anything was written. */
+    REFUSED_BY_LEDGER_RULES(422),
     /** The ledger refused the transaction; the chaincode's own code is in the details. */
     LEDGER_REFUSED(422),
     INTERNAL_ERROR(500),

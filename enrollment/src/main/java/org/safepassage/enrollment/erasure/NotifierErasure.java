@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.ledger.OutboxHandler;
+import org.safepassage.enrollment.ledger.PermanentFailure;
 
 /**
  * Erasure reaches the SMS records too: guardian-notify deletes its messages about the subject and Twilio's copies.
@@ -36,7 +37,11 @@ public class NotifierErasure implements OutboxHandler {
         }
         // 404: the notifier never texted anyone about this subject, which is as erased as it gets.
         if (status / 100 != 2 && status != 404) {
-            throw new IllegalStateException("guardian-notify answered " + status + " to the erasure");
+            // A 4xx is guardian-notify refusing this call as made (credentials, a bad id): the same call fails again,
+            // so an operator must look. 5xx, timeouts and throttling (408, 429) pass.
+            final boolean permanent = status / 100 == 4 && status != 408 && status != 429;
+            final String message = "guardian-notify answered " + status + " to the erasure";
+            throw permanent ? new PermanentFailure(message) : new IllegalStateException(message);
         }
         outbox.done(subjectId, LedgerOutbox.Operation.ERASE_MESSAGES);
     }

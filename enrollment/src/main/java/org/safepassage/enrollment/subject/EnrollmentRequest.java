@@ -3,6 +3,7 @@ package org.safepassage.enrollment.subject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.safepassage.chaincode.model.Guardians;
 import org.safepassage.enrollment.api.ApiException;
 
 /**
@@ -14,7 +15,6 @@ import org.safepassage.enrollment.api.ApiException;
  */
 public record EnrollmentRequest(String requestId, PersonalData person, String photo, List<GuardianInput> guardians,
         Integer approvalQuorum, Consent consent, List<FingerprintInput> fingerprints) {
-    public static final int MAX_GUARDIANS = 6;
     public static final int MAX_FINGERPRINTS = 10;
 
     public EnrollmentRequest {
@@ -22,8 +22,8 @@ public record EnrollmentRequest(String requestId, PersonalData person, String ph
         Fields.present("person", person);
         Fields.present("consent", consent);
         guardians = guardians == null ? List.of() : List.copyOf(guardians);
-        if (guardians.size() > MAX_GUARDIANS) {
-            throw ApiException.invalid("guardians", "at most " + MAX_GUARDIANS);
+        if (guardians.size() > Guardians.MAX_GUARDIANS) {
+            throw ApiException.invalid("guardians", "at most " + Guardians.MAX_GUARDIANS);
         }
         if (guardians.stream().map(GuardianInput::phoneNumber).distinct().count() != guardians.size()) {
             throw ApiException.invalid("guardians", "two guardians share a phone number");

@@ -131,7 +131,13 @@ public class EnrollmentService implements OutboxHandler {
                         vault.encrypt(subjectId, "salt", commitment.salt().bytes()),
                         commitment.commitment().scheme(), commitment.commitment().value(),
                         commitment.commitment().pepperId(), StoredSubject.LedgerState.PENDING, officer, now, now));
-                checkQuorum(protection, writeGuardians(subjectId, 1, request.guardians()), request.approvalQuorum());
+                final List<String> refs = writeGuardians(subjectId, 1, request.guardians());
+                checkQuorum(protection, refs.size(), request.approvalQuorum());
+                // The command the outbox will send, built now: whatever the ledger's rules refuse rolls all of this
+                // back with a 4xx, instead of committing an outbox entry that can never be delivered.
+                LedgerRules.check(() -> registration(subjectId, commitment.commitment().value(),
+                        commitment.commitment().scheme(), protection, refs, request.approvalQuorum(),
+                        consentUntil));
                 templates.byFinger().forEach((finger, template) -> store.insertTemplate(subjectId, finger,
                         vault.encrypt(subjectId, EnrolledGallery.templateField(finger), template.bytes())));
                 outbox.enqueue(subjectId, LedgerOutbox.Operation.REGISTER);
@@ -166,8 +172,8 @@ public class EnrollmentService implements OutboxHandler {
         final List<String> refs = store.guardians(subjectId).stream()
                 .filter(g -> g.version() == subject.guardianVersion() && g.phoneVerified())
                 .map(StoredGuardian::guardianRef).toList();
-        final RegisterSubjectCommand command = new RegisterSubjectCommand(subjectId, subject.commitment(),
-                CommitmentScheme.fromId(subject.scheme()), subject.protectionClass(), refs, subject.approvalQuorum(),
+        final RegisterSubjectCommand command = registration(subjectId, subject.commitment(), subject.scheme(),
+                subject.protectionClass(), refs, subject.approvalQuorum(),
                 subject.consentRequiredUntil() == null ? null : YearMonth.parse(subject.consentRequiredUntil()));
         try {
             ledger.officer().subjects().register(command);
@@ -187,6 +193,13 @@ public class EnrollmentService implements OutboxHandler {
             store.markRegistered(subjectId, Instant.now());
             outbox.done(subjectId, LedgerOutbox.Operation.REGISTER);
         });
+    }
+
+    private static RegisterSubjectCommand registration(final String subjectId, final String commitment,
+            final String scheme, final ProtectionClass protection, final List<String> guardianRefs, final int quorum,
+            final YearMonth consentUntil) {
+        return new RegisterSubjectCommand(subjectId, commitment, CommitmentScheme.fromId(scheme), protection,
+                guardianRefs, quorum, consentUntil);
     }
 
     /** A retry after an unseen success: the ledger already holds this subject with this commitment. */
@@ -210,11 +223,11 @@ public class EnrollmentService implements OutboxHandler {
     }
 
     /**
-     * Writes a version of the subject's guardians, consuming each guardian's phone verification; returns how many are
-     * verified. Must run inside the caller's transaction.
+     * Writes a version of the subject's guardians, consuming each guardian's phone verification; returns the
+     * references of the verified ones, which are what the ledger is given. Must run inside the caller's transaction.
      */
-    int writeGuardians(final String subjectId, final int version, final List<GuardianInput> guardians) {
-        int verified = 0;
+    List<String> writeGuardians(final String subjectId, final int version, final List<GuardianInput> guardians) {
+        final List<String> verified = new ArrayList<>();
         for (int i = 0; i < guardians.size(); i++) {
             final GuardianInput guardian = guardians.get(i);
             final boolean phoneVerified = guardian.verificationId() != null
@@ -223,8 +236,11 @@ public class EnrollmentService implements OutboxHandler {
                 throw new ApiException(Reason.PHONE_NOT_VERIFIED, "guardians[" + i + "]: the verification "
                         + "is unknown, unfinished, used, or for another number", Map.of("field", "guardians[" + i + "]"));
             }
-            verified += phoneVerified ? 1 : 0;
-            store.insertGuardian(new StoredGuardian(OpaqueIds.random("gdn-"), subjectId, version, i,
+            final String ref = OpaqueIds.random("gdn-");
+            if (phoneVerified) {
+                verified.add(ref);
+            }
+            store.insertGuardian(new StoredGuardian(ref, subjectId, version, i,
                     seal(subjectId, "guardian", guardian.details()), phoneVerified));
         }
         return verified;

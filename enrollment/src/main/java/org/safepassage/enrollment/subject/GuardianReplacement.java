@@ -7,6 +7,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerException;
+import org.safepassage.chaincode.model.Guardians;
 import org.safepassage.chaincode.model.ReplaceGuardiansCommand;
 import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
@@ -40,8 +41,8 @@ public class GuardianReplacement implements OutboxHandler {
     public record Replacement(List<GuardianInput> guardians, Integer approvalQuorum) {
         public Replacement {
             guardians = guardians == null ? List.of() : List.copyOf(guardians);
-            if (guardians.size() > EnrollmentRequest.MAX_GUARDIANS) {
-                throw ApiException.invalid("guardians", "at most " + EnrollmentRequest.MAX_GUARDIANS);
+            if (guardians.size() > Guardians.MAX_GUARDIANS) {
+                throw ApiException.invalid("guardians", "at most " + Guardians.MAX_GUARDIANS);
             }
             Fields.present("approvalQuorum", approvalQuorum);
         }
@@ -54,8 +55,10 @@ public class GuardianReplacement implements OutboxHandler {
             if (!store.proposeGuardians(subjectId, version, replacement.approvalQuorum())) {
                 throw new ApiException(Reason.LEDGER_PENDING, "another guardian change is still waiting for the ledger");
             }
-            final int verified = enrollment.writeGuardians(subjectId, version, replacement.guardians());
-            EnrollmentService.checkQuorum(subject.protectionClass(), verified, replacement.approvalQuorum());
+            final List<String> verified = enrollment.writeGuardians(subjectId, version, replacement.guardians());
+            EnrollmentService.checkQuorum(subject.protectionClass(), verified.size(), replacement.approvalQuorum());
+            // Built now so that what the ledger would refuse is refused here, before the outbox entry commits.
+            LedgerRules.check(() -> new ReplaceGuardiansCommand(subjectId, verified, replacement.approvalQuorum()));
             outbox.enqueue(subjectId, LedgerOutbox.Operation.REPLACE_GUARDIANS);
         });
         try {

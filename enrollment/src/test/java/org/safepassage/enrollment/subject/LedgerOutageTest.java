@@ -1,5 +1,6 @@
 package org.safepassage.enrollment.subject;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.safepassage.enrollment.support.Api.as;
 import static org.safepassage.enrollment.support.Api.child;
@@ -9,7 +10,6 @@ import static org.safepassage.enrollment.support.Api.newRequestId;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,13 +37,8 @@ class LedgerOutageTest {
         } finally {
             EnrollmentTestEnvironment.restartDevpeer();
         }
-        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        String state = "PENDING";
-        while (!"REGISTERED".equals(state) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            state = as("officer").get("/api/v1/subjects/" + subjectId).then().statusCode(200)
-                    .extract().path("ledgerState");
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REGISTERED".equals(as("officer")
+                .get("/api/v1/subjects/" + subjectId).then().statusCode(200).extract().path("ledgerState")));
         as("officer").get("/api/v1/subjects/" + subjectId + "/ledger").then().statusCode(200)
                 .body("subjectId", is(subjectId)).body("status", is("ACTIVE"));
     }

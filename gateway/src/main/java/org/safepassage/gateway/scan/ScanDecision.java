@@ -10,12 +10,14 @@ import java.util.Objects;
  * @param decision what the guard should do
  * @param reason why, machine-readable: {@code NOT_PROTECTED}, {@code PREAUTHORISED_TRIP}, {@code APPROVAL_REQUIRED},
  *     {@code FLAGGED_MISSING}, {@code SUBJECT_ERASED}, {@code INTEGRITY_MISMATCH}, {@code NO_MATCH},
- *     {@code NOT_ON_LEDGER}
+ *     {@code NOT_ON_LEDGER}, {@code REQUEST_PENDING_ELSEWHERE} (a request for another crossing of this subject is
+ *     open: another post, direction or companion)
  * @param subjectId the identified subject (an opaque id), if any
  * @param protectionClass {@code MINOR} or {@code SURVIVOR}, if known
  * @param companionRef the opaque companion reference, to pass back when recording the crossing
  * @param tripId the pre-authorised trip that clears the crossing
- * @param requestId the crossing request opened for the guardians
+ * @param requestId the crossing request the guardians are asked in: the one this scan opened, or the open one a
+ *     rescan of the same crossing joined
  * @param expiresAt when that request expires
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -42,6 +44,9 @@ public class ScanService {
     static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
     private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{15,63}");
     private static final Logger LOG = Logger.getLogger(ScanService.class);
+    /* Striped: scans of one subject run one at a time, scans of different subjects rarely wait for each other. */
+    private static final Lock[] SUBJECT_LOCKS = java.util.stream.IntStream.range(0, 64)
+            .mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     private final Identifier identifier;
     private final PostLedgers ledgers;
@@ -118,9 +123,42 @@ public class ScanService {
             return new ScanDecision(Decision.CLEAR, "PREAUTHORISED_TRIP", subject.subjectId(), protection,
                     companionRef, trip.get().tripId(), null, null);
         }
+        final Lock lock = SUBJECT_LOCKS[Math.floorMod(subject.subjectId().hashCode(), SUBJECT_LOCKS.length)];
+        lock.lock();
+        try {
+            return askGuardians(ledger, terminal, subject, protection, direction, companionRef);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One open request per subject. A scan of the crossing already asked about (the guard scanned again) gets that
+     * request back, and the guardians no second round of codes. A scan at another post, or in another direction or
+     * with another companion, while a request is open is an alert: the guardians were told about the first crossing,
+     * which stands (cancelling it would let someone refused or waiting at one post start afresh at the next). Runs
+     * under the subject's lock, so two scans at once cannot both open one.
+     */
+    private ScanDecision askGuardians(final SafePassageChaincode ledger, final Terminal terminal,
+            final Subject subject, final String protection, final Direction direction, final String companionRef) {
+        final Optional<CrossingRequest> open = tracker.openFor(subject.subjectId(), clock.instant());
+        if (open.isPresent()) {
+            final CrossingRequest request = open.get();
+            if (request.isSameCrossing(terminal.post(), direction, companionRef)) {
+                return approvalNeeded(subject, protection, companionRef, request);
+            }
+            LOG.warnf("subject %s scanned at %s (%s) while request %s is open at %s (%s)", subject.subjectId(),
+                    terminal.post(), direction, request.requestId(), request.post(), request.direction());
+            return decision(Decision.ALERT, "REQUEST_PENDING_ELSEWHERE", subject, protection, companionRef);
+        }
         final CrossingRequest request = ledger.crossings().openRequest(new OpenCrossingRequestCommand(
                 subject.subjectId(), terminal.post(), direction, companionRef, (int) requestTtl.toSeconds()));
         tracker.opened(request);
+        return approvalNeeded(subject, protection, companionRef, request);
+    }
+
+    private static ScanDecision approvalNeeded(final Subject subject, final String protection,
+            final String companionRef, final CrossingRequest request) {
         return new ScanDecision(Decision.GUARDIAN_APPROVAL_NEEDED, "APPROVAL_REQUIRED", subject.subjectId(),
                 protection, companionRef, null, request.requestId(), request.expiresAt());
     }

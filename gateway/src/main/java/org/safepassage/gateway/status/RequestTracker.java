@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -40,6 +41,8 @@ public class RequestTracker {
     private final Duration retryEvery;
     private final Set<String> servedPosts;
     private final Map<String, CrossingRequest> pending = new ConcurrentHashMap<>();
+    /* Pending requests at every post, not only this gateway's: a scan here must know of one open elsewhere. */
+    private final Map<String, CrossingRequest> pendingAnywhere = new ConcurrentHashMap<>();
     private final Map<String, Set<Consumer<RequestView>>> listeners = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile EventStream current;
@@ -97,6 +100,12 @@ public class RequestTracker {
         } else {
             pending.remove(request.requestId());
         }
+        if (request.status() == RequestStatus.PENDING) {
+            pendingAnywhere.merge(request.requestId(), request,
+                    (old, next) -> next.decisions().size() >= old.decisions().size() ? next : old);
+        } else {
+            pendingAnywhere.remove(request.requestId());
+        }
         final RequestView view = RequestView.of(request);
         listeners.getOrDefault(request.requestId(), Set.of()).forEach(listener -> listener.accept(view));
     }
@@ -108,6 +117,23 @@ public class RequestTracker {
      */
     public void forget(final String requestId) {
         pending.remove(requestId);
+        pendingAnywhere.remove(requestId);
+    }
+
+    /**
+     * The subject's open request at any post, as far as the ledger's events have told this gateway: the oldest if there
+     * are several (opened before the rule, or by two gateways at once).
+     *
+     * @param subjectId the subject
+     * @param now the current time; a request past its expiry no longer counts, even before it is closed
+     * @return the open request, if any
+     */
+    public Optional<CrossingRequest> openFor(final String subjectId, final Instant now) {
+        // Requests past their expiry no longer matter here, even while nobody has closed them on the ledger yet.
+        pendingAnywhere.values().removeIf(request -> request.isExpiredAt(now));
+        return pendingAnywhere.values().stream()
+                .filter(request -> request.subjectId().equals(subjectId) && request.isOpenAt(now))
+                .min(java.util.Comparator.comparing(CrossingRequest::createdAt));
     }
 
     /**

@@ -157,6 +157,78 @@ class ScanTest {
     }
 
     @Nested
+    class Rescans {
+        @Test
+        void a_rescan_at_the_same_post_while_pending_returns_the_same_request() {
+            final Subject minor = TestLedger.minor(id("guardian"));
+            final String finger = image(id("rescanned"));
+            enrolled(finger, minor, "VERIFIED");
+
+            final Api.Answer first = guard.post("/api/v1/scans", scan(finger, "EXIT"));
+            final Api.Answer again = guard.post("/api/v1/scans", scan(finger, "EXIT"));
+
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.body().path("decision").asText()).isEqualTo("GUARDIAN_APPROVAL_NEEDED");
+            assertThat(again.body().path("reason").asText()).isEqualTo("APPROVAL_REQUIRED");
+            // A request id is the id of the transaction that opened it: the same id means nothing new was opened.
+            assertThat(again.body().path("requestId").asText()).isEqualTo(first.body().path("requestId").asText());
+            assertThat(again.body().path("expiresAt").asText()).isEqualTo(first.body().path("expiresAt").asText());
+        }
+
+        @Test
+        void a_scan_at_another_post_while_pending_is_an_alert_and_the_first_request_stands() {
+            final Subject minor = TestLedger.minor(id("guardian"));
+            final String finger = image(id("postshopper"));
+            enrolled(finger, minor, "VERIFIED");
+            final String requestId = guard.post("/api/v1/scans", scan(finger, "EXIT")).body().path("requestId")
+                    .asText();
+
+            final Api.Answer elsewhere = new Api(base, Terminals.client("BorderMSP", "guard-sculeni"))
+                    .post("/api/v1/scans", scan(finger, "EXIT"));
+
+            assertThat(elsewhere.status()).isEqualTo(200);
+            assertThat(elsewhere.body().path("decision").asText()).isEqualTo("ALERT");
+            assertThat(elsewhere.body().path("reason").asText()).isEqualTo("REQUEST_PENDING_ELSEWHERE");
+            assertThat(elsewhere.body().has("requestId")).isFalse();
+            assertThat(TestLedger.guard().crossings().readRequest(requestId).status())
+                    .isEqualTo(RequestStatus.PENDING);
+        }
+
+        @Test
+        void a_scan_with_another_companion_while_pending_is_an_alert() {
+            final Subject minor = TestLedger.minor(id("guardian"));
+            final String finger = image(id("swapped"));
+            enrolled(finger, minor, "VERIFIED");
+            guard.post("/api/v1/scans", scan(finger, "EXIT"));
+
+            final Api.Answer swapped = guard.post("/api/v1/scans", Map.of("images", List.of(finger), "direction",
+                    "EXIT", "companion", Map.of("documentType", "PASSPORT", "documentNumber", "QQ1234567",
+                            "nationality", "MDA")));
+
+            assertThat(swapped.body().path("decision").asText()).isEqualTo("ALERT");
+            assertThat(swapped.body().path("reason").asText()).isEqualTo("REQUEST_PENDING_ELSEWHERE");
+        }
+
+        @Test
+        void a_scan_after_the_pending_request_closed_opens_a_new_one() throws Exception {
+            final String guardian = id("guardian");
+            final Subject minor = TestLedger.minor(guardian);
+            final String finger = image(id("returning"));
+            enrolled(finger, minor, "VERIFIED");
+            final String first = guard.post("/api/v1/scans", scan(finger, "EXIT")).body().path("requestId").asText();
+            final Api.Events events = guard.events("/api/v1/requests/" + first + "/events");
+            TestLedger.decide(first, guardian, org.safepassage.chaincode.model.Decision.REFUSE);
+            // The gateway has taken the refusal in once its live stream shows it.
+            events.awaitStatus("REFUSED", java.time.Duration.ofSeconds(30));
+
+            final Api.Answer again = guard.post("/api/v1/scans", scan(finger, "EXIT"));
+
+            assertThat(again.body().path("decision").asText()).isEqualTo("GUARDIAN_APPROVAL_NEEDED");
+            assertThat(again.body().path("requestId").asText()).isNotEqualTo(first);
+        }
+    }
+
+    @Nested
     class Companions {
         @Test
         void turns_the_companion_document_into_a_stable_opaque_reference() {

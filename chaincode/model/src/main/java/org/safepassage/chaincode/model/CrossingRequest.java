@@ -2,6 +2,7 @@ package org.safepassage.chaincode.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A border post's request for guardian approval of a protected minor's crossing, with the guardians' decisions.
@@ -61,6 +62,20 @@ public record CrossingRequest(
 
     public boolean isExpiredAt(final Instant time) {
         return !time.isBefore(expiresAt);
+    }
+
+    /** Still waiting for the guardians at {@code time}: pending and not expired. */
+    public boolean isOpenAt(final Instant time) {
+        return status == RequestStatus.PENDING && !isExpiredAt(time);
+    }
+
+    /**
+     * Whether a scan describes the crossing this request asks the guardians about: the same post, direction and
+     * companion. Such a scan (the guard scanned again) joins this request; any other scan of the subject while it is
+     * open conflicts with what the guardians were told (the rule across posts: docs/walkthrough.md, "Scanning again").
+     */
+    public boolean isSameCrossing(final String atPost, final Direction inDirection, final String withCompanionRef) {
+        return post.equals(atPost) && direction == inDirection && Objects.equals(companionRef, withCompanionRef);
     }
 
     public boolean hasDecided(final String guardianRef) {

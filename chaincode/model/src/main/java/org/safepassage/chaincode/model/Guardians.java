@@ -2,9 +2,13 @@ package org.safepassage.chaincode.model;
 
 import java.util.List;
 
-/** The rule linking a subject's protection class, its guardians and its approval quorum (M of N). */
-final class Guardians {
-    static final int MAX_GUARDIANS = 5;
+/**
+ * The rule linking a subject's protection class, its guardians and its approval quorum (M of N). Services read the
+ * limit from here (enrollment's request, its screen) so that nothing they accept can be refused by the ledger later.
+ */
+public final class Guardians {
+    /** The most guardians a subject may have on the ledger. */
+    public static final int MAX_GUARDIANS = 5;
 
     private Guardians() {}
 

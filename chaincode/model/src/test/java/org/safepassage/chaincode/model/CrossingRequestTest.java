@@ -51,6 +51,22 @@ class CrossingRequestTest {
     }
 
     @Test
+    void is_open_while_pending_and_unexpired() {
+        assertThat(twoOfThree.isOpenAt(T0.plusSeconds(899))).isTrue();
+        assertThat(twoOfThree.isOpenAt(T0.plusSeconds(900))).isFalse();
+        assertThat(twoOfThree.withDecision(decision(G1, Decision.REFUSE)).withDecision(decision(G2, Decision.REFUSE))
+                .isOpenAt(T0.plusSeconds(61))).isFalse();
+    }
+
+    @Test
+    void a_scan_of_the_same_post_direction_and_companion_is_the_same_crossing() {
+        assertThat(twoOfThree.isSameCrossing("MD-LEUSENI", Direction.EXIT, null)).isTrue();
+        assertThat(twoOfThree.isSameCrossing("MD-SCULENI", Direction.EXIT, null)).isFalse();
+        assertThat(twoOfThree.isSameCrossing("MD-LEUSENI", Direction.ENTRY, null)).isFalse();
+        assertThat(twoOfThree.isSameCrossing("MD-LEUSENI", Direction.EXIT, "companion-0001-aaaa")).isFalse();
+    }
+
+    @Test
     void refuses_an_expiry_before_creation() {
         assertThatThrownBy(() -> CrossingRequest.open("tx-request-0003", minor(1, G1), "MD-LEUSENI",
                         Direction.EXIT, null, T0, T0))

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.safepassage.chaincode.model.Guardians;
 import org.safepassage.enrollment.biometrics.QualityPolicy;
 import org.safepassage.enrollment.subject.EnrollmentRequest;
 
@@ -20,7 +21,7 @@ public class EnrollPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public String enroll(@Context final SecurityContext caller) {
-        return Pages.enroll(Screen.of("Enroll a person", "enroll", caller), EnrollmentRequest.MAX_GUARDIANS,
+        return Pages.enroll(Screen.of("Enroll a person", "enroll", caller), Guardians.MAX_GUARDIANS,
                 EnrollmentRequest.MAX_FINGERPRINTS, policy.maxBytes() / (1024 * 1024)).render();
     }
 }

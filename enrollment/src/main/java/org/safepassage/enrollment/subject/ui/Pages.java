@@ -3,6 +3,7 @@ package org.safepassage.enrollment.subject.ui;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
+import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.subject.SubjectListing;
 import org.safepassage.enrollment.subject.SubjectProfile;
 
@@ -21,4 +22,6 @@ final class Pages {
     static native TemplateInstance enroll(Screen screen, int maxGuardians, int maxFingerprints, int maxImageMb);
 
     static native TemplateInstance referrals(Screen screen, List<ReferralView> referrals);
+
+    static native TemplateInstance outbox(Screen screen, int pending, List<LedgerOutbox.Row> dead);
 }

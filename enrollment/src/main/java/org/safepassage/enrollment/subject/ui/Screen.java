@@ -25,7 +25,8 @@ public record Screen(String name, String user, String role, List<NavLink> nav) {
         final List<NavLink> nav = Stream.of(
                         officer || supervisor || dpo ? link("subjects", "Subjects", "/ui/subjects", currentId) : null,
                         officer || supervisor ? link("enroll", "Enroll a person", "/ui/enroll", currentId) : null,
-                        supervisor ? link("referrals", "Duplicate referrals", "/ui/referrals", currentId) : null)
+                        supervisor ? link("referrals", "Duplicate referrals", "/ui/referrals", currentId) : null,
+                        supervisor || dpo ? link("outbox", "Ledger outbox", "/ui/outbox", currentId) : null)
                 .filter(java.util.Objects::nonNull).toList();
         final String role = supervisor ? "supervisor" : dpo ? "data-protection officer" : officer ? "officer" : "";
         return new Screen(name, caller.getUserPrincipal().getName(), role, nav);
