@@ -31,24 +31,61 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The whole system exactly as {@code ./run} starts it ({@code network/run-system}, from the jars the reactor built),
- * on free ports and a fresh data directory, with HTTP helpers for each of its users.
+ * on free ports and a fresh data directory, with HTTP helpers for each of its users. The ledger is the devpeer, or a
+ * real Fabric network as {@code ./run --fabric} has it (see {@link Ledger}).
  */
 public final class RunningSystem implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
+    /**
+     * The ledger behind the services.
+     *
+     * <p>{@code FABRIC} is the native network of {@code network/fabric/up}: one already running (its data folder
+     * given, as CI does after bringing it up once for the real-network suite and this module), or one that
+     * {@code run-system} brings up in the system's data folder and stops with it. Its ports are fixed: one at a time.
+     */
+    public enum Ledger {
+        DEVPEER,
+        FABRIC;
+
+        /** The ledger named by the system property {@code safepassage.ledger} (devpeer unless it says fabric). */
+        public static Ledger fromSystemProperty() {
+            return parse(System.getProperty("safepassage.ledger", "devpeer"));
+        }
+
+        /** {@code devpeer} or {@code fabric}. */
+        public static Ledger parse(final String name) {
+            return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "devpeer", "" -> DEVPEER;
+                case "fabric" -> FABRIC;
+                default -> throw new IllegalArgumentException("ledger: devpeer or fabric, not " + name);
+            };
+        }
+    }
+
     final Path data;
     final Map<String, Integer> ports = new HashMap<>();
+    private final Ledger ledger;
+    private final Path fabricData;
     private final Process process;
     private final Properties secrets = new Properties();
     private final HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private RunningSystem(final Path data) throws IOException, InterruptedException {
+    private RunningSystem(final Path data, final Ledger ledger, final Path runningFabric)
+            throws IOException, InterruptedException {
         this.data = data;
+        this.ledger = ledger;
+        this.fabricData = runningFabric != null ? runningFabric.toAbsolutePath() : data.resolve("fabric");
         final ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("network/run-system").toString(),
                 data.toString()).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
         builder.environment().put("SAFEPASSAGE_SKIP_BUILD", "1");
+        builder.environment().put("SAFEPASSAGE_LEDGER", ledger.name().toLowerCase(java.util.Locale.ROOT));
+        builder.environment().remove("SAFEPASSAGE_FABRIC_DATA");
+        if (ledger == Ledger.FABRIC && runningFabric != null) {
+            builder.environment().put("SAFEPASSAGE_FABRIC_DATA", fabricData.toString());
+        }
         for (String name : new String[] {"DEVPEER_PORT", "POSTGRES_PORT", "TWILIO_PORT", "NOTIFY_PORT",
                 "ENROLLMENT_PORT", "GATEWAY_PORT", "GATEWAY_ADMIN_PORT"}) {
             final int port = freePort();
@@ -70,15 +107,30 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** The system on the devpeer. */
     public static RunningSystem start(final Path data) throws IOException, InterruptedException {
-        return new RunningSystem(data);
+        return new RunningSystem(data, Ledger.DEVPEER, null);
+    }
+
+    /**
+     * The system on {@code ledger}.
+     *
+     * @param runningFabric with {@link Ledger#FABRIC}, the data folder of a network already running (left running),
+     *     or null to have the system bring one up and stop it
+     */
+    public static RunningSystem start(final Path data, final Ledger ledger, final Path runningFabric)
+            throws IOException, InterruptedException {
+        return new RunningSystem(data, ledger, runningFabric);
     }
 
     private static RunningSystem shared;
 
     /**
      * One system for every system test in this JVM, since starting one takes a minute or two; it stops when the JVM
-     * exits. Its data and the components' logs stay under target/system-run for a look after a failure.
+     * exits. Its data and the components' logs stay under target/system-run for a look after a failure. The ledger
+     * is the devpeer unless the system property {@code safepassage.ledger} says {@code fabric}; then the network
+     * already running from the folder in {@code fabric.data} (the real-fabric profile of this module), or with no
+     * such property one brought up for this system.
      */
     public static synchronized RunningSystem shared() throws IOException, InterruptedException {
         if (shared == null) {
@@ -91,7 +143,9 @@ public final class RunningSystem implements AutoCloseable {
                 }
             }
             Files.createDirectories(work);
-            final RunningSystem system = start(work.resolve("data"));
+            final String fabric = System.getProperty("fabric.data", "");
+            final RunningSystem system = start(work.resolve("data"), Ledger.fromSystemProperty(),
+                    fabric.isBlank() ? null : Path.of(fabric));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     system.close();
@@ -107,6 +161,16 @@ public final class RunningSystem implements AutoCloseable {
     /** Where the system keeps its data: ledger, crypto, logs, secrets. */
     public Path data() {
         return data;
+    }
+
+    /** The ledger behind the services. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** The ledger's connection file, which the services read (and a test's own ledger client can). */
+    public Path connectionFile() {
+        return ledger == Ledger.FABRIC ? fabricData.resolve("connection.json") : data.resolve("ledger/connection.json");
     }
 
     /** The ports run-system was given: ENROLLMENT_PORT, GATEWAY_ADMIN_PORT, ... */
@@ -232,7 +296,8 @@ public final class RunningSystem implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        // run-system stops the components, and a Fabric network it brought up (up to 15 s per process)
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }
