@@ -39,6 +39,7 @@ import org.safepassage.chaincode.client.LedgerGateway;
 import org.safepassage.chaincode.model.AuthoriseTripCommand;
 import org.safepassage.chaincode.model.Direction;
 import org.safepassage.chaincode.model.GuardianApproval;
+import org.safepassage.chaincode.model.RecordScanCommand;
 import org.safepassage.enrollment.biometrics.TestImages;
 import org.safepassage.system.Await;
 import org.safepassage.system.RunningSystem;
@@ -53,8 +54,15 @@ import org.safepassage.system.RunningSystem;
  * <p>Every post presents the same client certificate, the BorderMSP guard's (terminal post-md-leuseni-01): devcrypto
  * issues one guard identity, so the gateway sees 50 connections from one terminal, not 50 terminals.
  *
+ * <p>Commit latency: a probe, the same guard identity through its own Fabric Gateway connection, submits
+ * {@code RecordScan} (what every scan commits) for a random enrolled person and times it from submit to the commit
+ * status (endorsement, ordering, validation and commit on the gateway's peer): 10 times one after another before the
+ * load, and once a second during it.
+ *
  * <p>Options ({@code --name=value}): {@code people} (20; every second one a minor), {@code posts} (50),
- * {@code seconds} (60, per post), {@code scans} (20, per post), {@code work} (target/crossing-load).
+ * {@code seconds} (60, per post), {@code scans} (20, per post), {@code work} (target/crossing-load),
+ * {@code ledger} ({@code devpeer}, or {@code fabric}: a real Fabric network brought up for the run as
+ * {@code ./run --fabric} does, on its fixed ports).
  */
 public final class CrossingLoad {
     /* Under load, a step may take longer than the tests' minute. */
@@ -78,20 +86,29 @@ public final class CrossingLoad {
         final int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         final int scansPerPost = Integer.parseInt(options.getOrDefault("scans", "20"));
         final Path work = Path.of(options.getOrDefault("work", "target/crossing-load")).toAbsolutePath();
+        final RunningSystem.Ledger ledger = RunningSystem.Ledger.parse(options.getOrDefault("ledger", "devpeer"));
 
-        log("crossing load: %d people (%d minors with a pre-authorised trip), %d posts, each at most %d scans or %d s",
-                people, people / 2, posts, scansPerPost, seconds);
+        log("crossing load on the %s: %d people (%d minors with a pre-authorised trip), %d posts, each at most %d scans"
+                + " or %d s", ledger == RunningSystem.Ledger.FABRIC ? "real Fabric network" : "devpeer", people,
+                people / 2, posts, scansPerPost, seconds);
         log("machine: %d cores, %s, Java %s, max heap %d MiB; load average %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.version"), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
         wipe(work);
         Files.createDirectories(work);
-        log("starting the system (network/run-system, SAFEPASSAGE_SKIP_BUILD=1) in %s", work);
-        try (RunningSystem system = RunningSystem.start(work.resolve("data"))) {
-            log("system up; logs in %s", work.resolve("data/logs"));
+        log("starting the system (network/run-system, SAFEPASSAGE_SKIP_BUILD=1, ledger %s) in %s", ledger, work);
+        final long starting = System.nanoTime();
+        try (RunningSystem system = RunningSystem.start(work.resolve("data"), ledger, null)) {
+            log("system up in %.1f s; logs in %s", (System.nanoTime() - starting) / 1e9, work.resolve("data/logs"));
             final List<Person> enrolled = enroll(system, people);
             warmUp(system, enrolled);
-            run(system, enrolled, posts, seconds, scansPerPost);
+            try (CommitProbe probe = new CommitProbe(system, enrolled)) {
+                probe.sequential(10);
+                log("commit latency, idle (RecordScan, 10 one after another): %s", percentiles(probe.idle));
+                run(system, enrolled, posts, seconds, scansPerPost, probe);
+                log("commit latency under load (RecordScan once a second): %s; %d failed", percentiles(probe.loaded),
+                        probe.failures.get());
+            }
             log("stopping the system");
         }
         log("stopped; load average %s", loadAverage());
@@ -146,7 +163,7 @@ public final class CrossingLoad {
             }
         }
         log("all %d registered on the ledger", enrolled.size());
-        final Path connection = system.data().resolve("ledger/connection.json");
+        final Path connection = system.connectionFile();
         try (LedgerGateway notifier = LedgerGateway.connect(LedgerConnection.read(connection), "ChildProtectionMSP",
                 "notifier")) {
             final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -215,8 +232,57 @@ public final class CrossingLoad {
 
     // ---------------------------------------------------------------- the load
 
+    /** Times RecordScan submits, as the guard, through its own Fabric Gateway connection. */
+    private static final class CommitProbe implements AutoCloseable {
+        final ConcurrentLinkedQueue<Long> idle = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> loaded = new ConcurrentLinkedQueue<>();
+        final AtomicInteger failures = new AtomicInteger();
+        private final LedgerGateway guard;
+        private final List<Person> people;
+        private final Random random = new Random(7);
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+        CommitProbe(final RunningSystem system, final List<Person> people) throws Exception {
+            this.guard = LedgerGateway.connect(LedgerConnection.read(system.connectionFile()), "BorderMSP", "guard");
+            this.people = people;
+        }
+
+        void sequential(final int n) {
+            for (int i = 0; i < n; i++) {
+                submit(idle);
+            }
+        }
+
+        void startLoaded() {
+            timer.scheduleWithFixedDelay(() -> submit(loaded), 0, 1, TimeUnit.SECONDS);
+        }
+
+        void stopLoaded() throws InterruptedException {
+            timer.shutdown();
+            timer.awaitTermination(130, TimeUnit.SECONDS);
+        }
+
+        private void submit(final ConcurrentLinkedQueue<Long> into) {
+            final Person person = people.get(random.nextInt(people.size()));
+            final long sent = System.nanoTime();
+            try {
+                guard.chaincode().crossings().recordScan(new RecordScanCommand(person.subjectId(), POST));
+                into.add(System.nanoTime() - sent);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                log("commit probe: %s", e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            timer.shutdownNow();
+            guard.close();
+        }
+    }
+
     private static void run(final RunningSystem system, final List<Person> people, final int posts, final int seconds,
-            final int scansPerPost) throws Exception {
+            final int scansPerPost, final CommitProbe probe) throws Exception {
         final URI scans = system.gateway("/api/v1/scans");
         final List<HttpClient> clients = new ArrayList<>();
         for (int i = 0; i < posts; i++) {
@@ -304,9 +370,11 @@ public final class CrossingLoad {
             last[0] = now;
         }, 5, 5, TimeUnit.SECONDS);
         go.countDown();
+        probe.startLoaded();
         // Each post stops starting scans after its time; one in flight may take up to the client's timeout.
         done.await(seconds + 180L, TimeUnit.SECONDS);
         final double wall = (System.nanoTime() - begun) / 1e9;
+        probe.stopLoaded();
         progress.shutdownNow();
         final String loadAfter = loadAverage();
         final Map<String, double[]> serverAfter = serverTimes(system);
