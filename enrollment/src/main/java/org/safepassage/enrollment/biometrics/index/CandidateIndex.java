@@ -78,8 +78,20 @@ public final class CandidateIndex {
      * @return its hash entries
      */
     public Hashes hash(final FingerprintTemplateBytes template) {
-        final long[][] cylinders = codes.cylinders(TemplateMinutiae.parse(Objects.requireNonNull(template, "template")
-                .bytes()));
+        return hash(Objects.requireNonNull(template, "template").bytes());
+    }
+
+    /**
+     * Computes what a serialised SourceAFIS template is indexed under, without parsing it for matching: a gallery
+     * that keeps templates serialised (to save memory) indexes them straight from their bytes.
+     *
+     * @param serialized SourceAFIS template bytes
+     * @return its hash values
+     * @throws IllegalArgumentException if the bytes are not a SourceAFIS template
+     */
+    public Hashes hash(final byte[] serialized) {
+        final long[][] cylinders = codes.cylinders(TemplateMinutiae.parse(Objects.requireNonNull(serialized,
+                "serialized")));
         final long[] terms = new long[cylinders.length * hashing.functions()];
         final int[] starts = new int[cylinders.length + 1];
         int count = 0;
