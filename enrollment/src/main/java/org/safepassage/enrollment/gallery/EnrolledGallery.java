@@ -190,7 +190,9 @@ public class EnrolledGallery {
         readiness.require();
         final Map<String, Double> best = new LinkedHashMap<>();
         for (FingerprintTemplateBytes probe : probes) {
-            final Deduplication result = indexEnabled && index.shortlist(probe) instanceof Shortlist.Ranked ranked
+            // An index out of step with the gallery (mid-change, or a bug) must never narrow a search.
+            final boolean indexUsable = indexEnabled && index.size() == gallery.size();
+            final Deduplication result = indexUsable && index.shortlist(probe) instanceof Shortlist.Ranked ranked
                     ? search.deduplicate(probe, gallery, ranked.keys())
                     : search.deduplicate(probe, gallery);
             if (result instanceof Deduplication.DuplicateReferral referral) {
