@@ -43,6 +43,11 @@ public enum Reason {
     LEDGER_REFUSED(422),
     INTERNAL_ERROR(500),
     LEDGER_UNAVAILABLE(503),
+    /**
+     * The 1:N gallery and its candidate index are still loading (after a start): no identification or
+     * deduplication is answered until they are complete, because a partial gallery would answer NO_MATCH wrongly.
+     */
+    GALLERY_NOT_READY(503),
     NOTIFIER_UNAVAILABLE(503);
 
     private final int status;

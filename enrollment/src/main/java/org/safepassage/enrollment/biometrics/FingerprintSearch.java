@@ -130,10 +130,34 @@ public final class FingerprintSearch {
         return hits.isEmpty() ? new Deduplication.Unique() : new Deduplication.DuplicateReferral(hits);
     }
 
+    /**
+     * Deduplicates against part of a gallery only: the short list a candidate index chose. Keys no longer in the
+     * gallery (removed since the index answered) are skipped.
+     *
+     * @param probe the template being searched for
+     * @param gallery the enrolled templates
+     * @param shortlist the gallery keys to score
+     * @return {@link Deduplication.Unique}, or a {@link Deduplication.DuplicateReferral} listing every hit among them
+     */
+    public Deduplication deduplicate(final FingerprintTemplateBytes probe, final Gallery gallery,
+            final List<String> shortlist) {
+        Objects.requireNonNull(gallery, "gallery");
+        final List<Map.Entry<String, FingerprintTemplateBytes>> entries = new ArrayList<>(shortlist.size());
+        for (final String key : shortlist) {
+            gallery.find(key).ifPresent(template -> entries.add(Map.entry(key, template)));
+        }
+        final List<MatchCandidate> hits = candidates(probe, entries);
+        return hits.isEmpty() ? new Deduplication.Unique() : new Deduplication.DuplicateReferral(hits);
+    }
+
     private List<MatchCandidate> candidates(final FingerprintTemplateBytes probe, final Gallery gallery) {
         Objects.requireNonNull(gallery, "gallery");
+        return candidates(probe, entries(gallery));
+    }
+
+    private List<MatchCandidate> candidates(final FingerprintTemplateBytes probe,
+            final List<Map.Entry<String, FingerprintTemplateBytes>> entries) {
         final FingerprintMatcher matcher = matcher(probe);
-        final List<Map.Entry<String, FingerprintTemplateBytes>> entries = entries(gallery);
         final int slices = Math.max(1, Math.min(parallelism, entries.size() / MIN_SLICE));
         final List<MatchCandidate> hits = new ArrayList<>();
         if (slices == 1) {

@@ -33,21 +33,40 @@ public final class BiometricsBenchmark {
     private static volatile double sink;
 
     private final boolean quick;
+    private final boolean indexOnly;
+    private final int[] indexSizes;
 
-    private BiometricsBenchmark(final boolean quick) {
+    private BiometricsBenchmark(final boolean quick, final boolean indexOnly, final int[] indexSizes) {
         this.quick = quick;
+        this.indexOnly = indexOnly;
+        this.indexSizes = indexSizes;
     }
 
+    /**
+     * Runs the benchmark.
+     *
+     * @param args {@code --quick} for small sets; {@code --index-only} to run only the indexed identification;
+     *     {@code --index-sizes=100000,1000000} for its gallery sizes
+     */
     public static void main(final String[] args) {
-        new BiometricsBenchmark(Arrays.asList(args).contains("--quick")).run();
+        final List<String> options = Arrays.asList(args);
+        final boolean quick = options.contains("--quick");
+        final int[] sizes = options.stream().filter(o -> o.startsWith("--index-sizes=")).findFirst()
+                .map(o -> Arrays.stream(o.substring("--index-sizes=".length()).split(",")).mapToInt(Integer::parseInt)
+                        .toArray())
+                .orElse(quick ? new int[] {5_000, 20_000} : new int[] {100_000, 1_000_000});
+        new BiometricsBenchmark(quick, options.contains("--index-only"), sizes).run();
     }
 
     private void run() {
         machine();
-        isoAccuracy(quick ? 60 : 500, 8);
-        imageAccuracy(quick ? 6 : 40, 4);
-        final int[] sizes = quick ? new int[] {2_000, 10_000} : new int[] {10_000, 100_000};
-        identification(sizes, quick ? 4 : 10);
+        if (!indexOnly) {
+            isoAccuracy(quick ? 60 : 500, 8);
+            imageAccuracy(quick ? 6 : 40, 4);
+            final int[] sizes = quick ? new int[] {2_000, 10_000} : new int[] {10_000, 100_000};
+            identification(sizes, quick ? 4 : 10);
+        }
+        IndexedIdentification.run(OUT, indexSizes, quick ? 100 : 200, quick ? 3 : 4);
         OUT.printf(Locale.ROOT, "%nload average at the end: %s%n", loadAverage());
     }
 
@@ -260,18 +279,18 @@ public final class BiometricsBenchmark {
         return String.format(Locale.ROOT, "subject-%06d", subject);
     }
 
-    private static long usedHeapMiB() {
+    static long usedHeapMiB() {
         System.gc();
         final Runtime runtime = Runtime.getRuntime();
         return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
     }
 
-    private static double seconds(final long startedNanos) {
+    static double seconds(final long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
     /* CPU time of this whole process (every thread), where the JVM can tell; wall time otherwise. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
@@ -279,7 +298,7 @@ public final class BiometricsBenchmark {
         return System.nanoTime();
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 

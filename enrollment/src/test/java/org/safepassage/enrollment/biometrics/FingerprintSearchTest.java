@@ -246,4 +246,18 @@ class FingerprintSearchTest {
                     .isInstanceOf(Deduplication.Unique.class);
         }
     }
+
+    @Nested
+    class ShortList {
+        @Test
+        void scores_only_the_listed_entries_and_skips_keys_no_longer_enrolled() {
+            final FingerprintTemplateBytes probe = fingers.template(2, 1);
+            final String mate = SyntheticFingers.subjectId(2);
+            assertThat(search.deduplicate(probe, gallery, List.of(SyntheticFingers.subjectId(1), mate, "erased")))
+                    .isInstanceOfSatisfying(Deduplication.DuplicateReferral.class,
+                            referral -> assertThat(referral.best().subjectId()).isEqualTo(mate));
+            assertThat(search.deduplicate(probe, gallery, List.of(SyntheticFingers.subjectId(1), "erased")))
+                    .isInstanceOf(Deduplication.Unique.class);
+        }
+    }
 }

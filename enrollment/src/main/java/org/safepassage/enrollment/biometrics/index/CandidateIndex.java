@@ -1,0 +1,447 @@
+package org.safepassage.enrollment.biometrics.index;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
+
+/**
+ * A candidate index over a fingerprint gallery, after Cappelli, Ferrara and Maltoni, "Fingerprint Indexing Based on
+ * Minutia Cylinder-Code" (IEEE TPAMI 33(5), 2011): every enrolled template's {@linkplain CylinderCodes MCC cylinders}
+ * are hashed by {@linkplain MinHashing locality-sensitive hashing} into inverted lists. A probe's cylinders are hashed
+ * the same way; for each probe cylinder, every gallery entry collects the inverse-frequency weights of the lists in
+ * which it collides with it, squared (one cylinder colliding on several hash functions is a likely mate, scattered
+ * single collisions are what unrelated fingers produce); the sum over probe cylinders, divided by the square root of
+ * the entry's cylinder count (so large templates do not win on volume), ranks the gallery. The best
+ * {@linkplain IndexParameters#shortlistLength share} is the short list SourceAFIS then scores.
+ *
+ * <p>Safety: a probe with too few cylinders is searched exhaustively, an enrolled template with too few is on every
+ * short list, and a gallery no larger than a short list is searched exhaustively. Removal makes an entry
+ * unreachable at once; {@link #compact} reclaims its space; adding an existing key replaces it.
+ *
+ * <p>Thread-safe: searches share a read lock, changes take the write lock.
+ */
+public final class CandidateIndex {
+    private static final int MAX_IDS = Integer.MAX_VALUE - 8;
+
+    private final IndexParameters parameters;
+    private final CylinderCodes codes;
+    private final MinHashing hashing;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ThreadLocal<Scratch> scratch;
+
+    /* Guarded by lock. Ids grow with every add; a removed id stays dead until compact renumbers. */
+    private final Postings postings = new Postings();
+    private final Map<String, Integer> ids = new HashMap<>();
+    private String[] keys = new String[1024];
+    private boolean[] unranked = new boolean[1024];
+    private int[] cylinders = new int[1024];
+    private int nextId;
+    private int unrankedCount;
+
+    private CandidateIndex(final IndexParameters parameters) {
+        this.parameters = parameters;
+        this.codes = new CylinderCodes(parameters);
+        this.hashing = new MinHashing(parameters, codes.bits());
+        this.scratch = ThreadLocal.withInitial(Scratch::new);
+    }
+
+    /**
+     * Creates an empty index.
+     *
+     * @param parameters the method's parameters
+     * @return the index
+     */
+    public static CandidateIndex create(final IndexParameters parameters) {
+        return new CandidateIndex(Objects.requireNonNull(parameters, "parameters"));
+    }
+
+    /**
+     * The parameters in force.
+     *
+     * @return the parameters
+     */
+    public IndexParameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * Computes what an entry is indexed under, without holding any lock: lets a bulk load hash templates on several
+     * threads and only {@linkplain #add(String, Hashes) add} them under the lock.
+     *
+     * @param template an enrolled template
+     * @return its hash entries
+     */
+    public Hashes hash(final FingerprintTemplateBytes template) {
+        return hash(Objects.requireNonNull(template, "template").bytes());
+    }
+
+    /**
+     * Computes what a serialised SourceAFIS template is indexed under, without parsing it for matching: a gallery
+     * that keeps templates serialised (to save memory) indexes them straight from their bytes.
+     *
+     * @param serialized SourceAFIS template bytes
+     * @return its hash values
+     * @throws IllegalArgumentException if the bytes are not a SourceAFIS template
+     */
+    public Hashes hash(final byte[] serialized) {
+        final long[][] cylinders = codes.cylinders(TemplateMinutiae.parse(Objects.requireNonNull(serialized,
+                "serialized")));
+        final long[] terms = new long[cylinders.length * hashing.functions()];
+        final int[] starts = new int[cylinders.length + 1];
+        int count = 0;
+        for (int c = 0; c < cylinders.length; c++) {
+            starts[c] = count;
+            final int[] values = hashing.hashes(cylinders[c]);
+            if (values != null) {
+                for (int l = 0; l < values.length; l++) {
+                    terms[count++] = (long) l << 32 | values[l];
+                }
+            }
+        }
+        starts[cylinders.length] = count;
+        return new Hashes(cylinders.length, Arrays.copyOf(terms, count), starts);
+    }
+
+    /**
+     * Adds or replaces an entry.
+     *
+     * @param key the gallery key
+     * @param template its template
+     */
+    public void add(final String key, final FingerprintTemplateBytes template) {
+        add(key, hash(template));
+    }
+
+    /**
+     * Adds or replaces an entry from hash entries computed by {@link #hash}.
+     *
+     * @param key the gallery key
+     * @param hashes its hash entries
+     */
+    public void add(final String key, final Hashes hashes) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(hashes, "hashes");
+        lock.writeLock().lock();
+        try {
+            removeLocked(key);
+            if (nextId == MAX_IDS) {
+                compactLocked();
+                if (nextId == MAX_IDS) {
+                    throw new IllegalStateException("the index holds its maximum of " + MAX_IDS + " entries");
+                }
+            }
+            if (nextId == keys.length) {
+                keys = Arrays.copyOf(keys, nextId * 2);
+                unranked = Arrays.copyOf(unranked, nextId * 2);
+                cylinders = Arrays.copyOf(cylinders, nextId * 2);
+            }
+            final int id = nextId++;
+            keys[id] = key;
+            cylinders[id] = hashes.cylinders();
+            ids.put(key, id);
+            if (hashes.cylinders() < parameters.minIndexedCylinders()) {
+                unranked[id] = true;
+                unrankedCount++;
+            }
+            // Each list holds an entry once, however many of its cylinders share the value.
+            final long[] terms = hashes.terms().clone();
+            Arrays.sort(terms);
+            for (int i = 0; i < terms.length; i++) {
+                if (i == 0 || terms[i] != terms[i - 1]) {
+                    postings.add(terms[i], id);
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Removes an entry: no search that starts after this returns will list it.
+     *
+     * @param key the gallery key
+     * @return whether it was present
+     */
+    public boolean remove(final String key) {
+        Objects.requireNonNull(key, "key");
+        lock.writeLock().lock();
+        try {
+            return removeLocked(key);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private boolean removeLocked(final String key) {
+        final Integer id = ids.remove(key);
+        if (id == null) {
+            return false;
+        }
+        keys[id] = null;
+        if (unranked[id]) {
+            unranked[id] = false;
+            unrankedCount--;
+        }
+        return true;
+    }
+
+    /**
+     * Entries in the index.
+     *
+     * @return live entries
+     */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return ids.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Ranks the gallery for a probe.
+     *
+     * @param probe the probe's template
+     * @return the short list, best first, or {@link Shortlist.Exhaustive} when the index must not narrow the search
+     */
+    public Shortlist shortlist(final FingerprintTemplateBytes probe) {
+        final Hashes hashes = hash(Objects.requireNonNull(probe, "probe"));
+        lock.readLock().lock();
+        try {
+            final int live = ids.size();
+            final int length = parameters.shortlistLength(live);
+            if (hashes.cylinders() < parameters.minIndexedCylinders()) {
+                return new Shortlist.Exhaustive(Shortlist.Why.PROBE_TOO_FEW_MINUTIAE);
+            }
+            if (live <= length) {
+                return new Shortlist.Exhaustive(Shortlist.Why.SMALL_GALLERY);
+            }
+            return new Shortlist.Ranked(rank(hashes, length), live);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /* Under the read lock. */
+    private List<String> rank(final Hashes probe, final int length) {
+        final Scratch s = scratch.get();
+        s.ensure(nextId);
+        final float[] score = s.score;
+        final float[] local = s.local;
+        final int live = Math.max(1, ids.size());
+        final long stopSize = (long) Math.ceil(parameters.maxBucketShare() * live);
+        int touchedCount = 0;
+        final long[] terms = probe.terms();
+        for (int c = 0; c < probe.cylinders(); c++) {
+            int cylinderTouched = 0;
+            for (int t = probe.starts()[c]; t < probe.starts()[c + 1]; t++) {
+                final int size = postings.size(terms[t]);
+                if (size == 0 || size > stopSize) {
+                    continue;
+                }
+                // A value half the gallery shares says little; one a handful share says a lot (inverse frequency).
+                final float weight = (float) Math.log(1 + (double) live / size);
+                final int[] list = postings.list(terms[t]);
+                for (int i = 0; i < size; i++) {
+                    final int id = list[i];
+                    if (local[id] == 0) {
+                        s.cylinderTouched = push(s.cylinderTouched, cylinderTouched++, id);
+                    }
+                    local[id] += weight;
+                }
+            }
+            for (int i = 0; i < cylinderTouched; i++) {
+                final int id = s.cylinderTouched[i];
+                final float w = local[id];
+                local[id] = 0;
+                if (score[id] == 0) {
+                    s.touched = push(s.touched, touchedCount++, id);
+                }
+                score[id] += w * w;
+            }
+        }
+        final float[] finals = new float[touchedCount];
+        final int[] finalIds = new int[touchedCount];
+        int candidates = 0;
+        for (int i = 0; i < touchedCount; i++) {
+            final int id = s.touched[i];
+            final float value = score[id];
+            score[id] = 0;
+            if (keys[id] != null && !unranked[id]) {
+                finals[candidates] = (float) (value / Math.sqrt(Math.max(1, cylinders[id])));
+                finalIds[candidates++] = id;
+            }
+        }
+        final int kept = Math.min(length, candidates);
+        final float cutoff = kept == 0 ? Float.POSITIVE_INFINITY : kthLargest(Arrays.copyOf(finals, candidates), kept);
+        long[] chosen = new long[kept];
+        int chosenCount = 0;
+        for (int i = 0; i < candidates; i++) {
+            if (finals[i] >= cutoff) {
+                if (chosenCount == chosen.length) {
+                    chosen = Arrays.copyOf(chosen, chosenCount * 2 + 1);
+                }
+                // Best first: the (positive) score's bits order like the score; negated to sort descending.
+                chosen[chosenCount++] = (long) -Float.floatToIntBits(finals[i]) << 32 | finalIds[i];
+            }
+        }
+        Arrays.sort(chosen, 0, chosenCount);
+        final List<String> result = new ArrayList<>(kept + unrankedCount);
+        for (int i = 0; i < Math.min(kept, chosenCount); i++) {
+            result.add(keys[(int) chosen[i]]);
+        }
+        if (unrankedCount > 0) {
+            for (int id = 0; id < nextId; id++) {
+                if (unranked[id]) {
+                    result.add(keys[id]);
+                }
+            }
+        }
+        return result;
+    }
+
+    /* Quickselect (Hoare partition): the k-th largest value, k counted from 1; reorders the array. */
+    private static float kthLargest(final float[] a, final int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        final int target = k - 1;
+        while (lo < hi) {
+            final float pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] > pivot) {
+                    i++;
+                }
+                while (a[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    final float swap = a[i];
+                    a[i++] = a[j];
+                    a[j--] = swap;
+                }
+            }
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                break;
+            }
+        }
+        return a[target];
+    }
+
+    private static int[] push(final int[] array, final int index, final int value) {
+        final int[] target = index < array.length ? array : Arrays.copyOf(array, array.length * 2);
+        target[index] = value;
+        return target;
+    }
+
+    /**
+     * Reclaims the space of removed entries by renumbering the live ones. Cost is linear in the postings and
+     * searches wait for it, so run it when the removed share is large (see {@link Statistics#deadEntries()}).
+     */
+    public void compact() {
+        lock.writeLock().lock();
+        try {
+            compactLocked();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void compactLocked() {
+        final int[] renumbered = new int[nextId];
+        int live = 0;
+        for (int id = 0; id < nextId; id++) {
+            renumbered[id] = keys[id] == null ? -1 : live++;
+        }
+        postings.retain(id -> renumbered[id] >= 0, id -> renumbered[id]);
+        final String[] newKeys = new String[Math.max(1024, live)];
+        final boolean[] newUnranked = new boolean[newKeys.length];
+        final int[] newCylinders = new int[newKeys.length];
+        for (int id = 0; id < nextId; id++) {
+            if (renumbered[id] >= 0) {
+                newKeys[renumbered[id]] = keys[id];
+                newUnranked[renumbered[id]] = unranked[id];
+                newCylinders[renumbered[id]] = cylinders[id];
+                ids.put(keys[id], renumbered[id]);
+            }
+        }
+        keys = newKeys;
+        unranked = newUnranked;
+        cylinders = newCylinders;
+        nextId = live;
+    }
+
+    /**
+     * Figures for health checks, metrics and the benchmark.
+     *
+     * @return the index's size and memory
+     */
+    public Statistics statistics() {
+        lock.readLock().lock();
+        try {
+            return new Statistics(ids.size(), nextId - ids.size(), unrankedCount, postings.terms(),
+                    postings.postings(), postings.bytes() + keys.length * 9L + ids.size() * 48L);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * A template's hash values, computed outside the index's lock.
+     *
+     * @param cylinders indexable cylinders in the template
+     * @param terms one term (hash function in the high half, value in the low) per cylinder and function, grouped
+     *     by cylinder; cylinders with too few set cells have none
+     * @param starts where each cylinder's terms begin in {@code terms}, and their end as the last element
+     */
+    public record Hashes(int cylinders, long[] terms, int[] starts) {
+        /** Checks the arrays agree. */
+        public Hashes {
+            Objects.requireNonNull(terms, "terms");
+            Objects.requireNonNull(starts, "starts");
+            if (starts.length != cylinders + 1) {
+                throw new IllegalArgumentException("one start per cylinder and an end");
+            }
+        }
+    }
+
+    /**
+     * The index's size.
+     *
+     * @param entries live entries
+     * @param deadEntries removed entries whose postings remain until {@link #compact}
+     * @param unranked entries with too few cylinders, put on every short list
+     * @param keys distinct (hash function, value) lists
+     * @param postings entries in all lists
+     * @param approximateBytes heap held by the index, estimated from its arrays (the keys' strings not counted)
+     */
+    public record Statistics(int entries, int deadEntries, int unranked, int keys, long postings,
+            long approximateBytes) {}
+
+    /* Per-thread work arrays as long as the id space, all zero between searches. */
+    private static final class Scratch {
+        float[] score = new float[0];
+        float[] local = new float[0];
+        int[] touched = new int[1024];
+        int[] cylinderTouched = new int[1024];
+
+        void ensure(final int ids) {
+            if (score.length < ids) {
+                score = new float[ids + (ids >> 2)];
+                local = new float[score.length];
+            }
+        }
+    }
+}
