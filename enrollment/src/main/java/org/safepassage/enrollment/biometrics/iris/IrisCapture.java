@@ -12,7 +12,7 @@ import java.util.Objects;
  * Gabor phase code ({@link IrisEncoder}). Checks run cheapest and most fundamental first, so the reason given is the
  * first thing the officer must fix.
  *
- * <p>Thread-safe (no mutable state). About 0.1 s per image on one core; see docs/performance.md.
+ * <p>Thread-safe (no mutable state). About 20 ms per image on one core (up to 0.15 s); see docs/performance.md.
  */
 public final class IrisCapture {
     private final IrisQualityPolicy policy;

@@ -94,8 +94,8 @@ class IrisFcV1CommitmentsTest {
     }
 
     @Test
-    void binds_a_140_bit_key_and_corrects_six_blocks() {
-        assertThat(IrisFcV1Commitments.KEY_BITS).isEqualTo(140);
-        assertThat(IrisFcV1Commitments.CORRECTABLE_BLOCKS).isEqualTo(6);
+    void binds_a_112_bit_key_and_corrects_eight_of_32_blocks() {
+        assertThat(IrisFcV1Commitments.KEY_BITS).isEqualTo(112);
+        assertThat(IrisFcV1Commitments.CORRECTABLE_BLOCKS).isEqualTo(8);
     }
 }
