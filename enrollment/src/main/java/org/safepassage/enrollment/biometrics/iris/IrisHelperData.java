@@ -32,11 +32,21 @@ public record IrisHelperData(long[] offset, long[] mask) {
         }
     }
 
+    /**
+     * The code offset.
+     *
+     * @return a copy
+     */
     @Override
     public long[] offset() {
         return offset.clone();
     }
 
+    /**
+     * The enrolled mask.
+     *
+     * @return a copy
+     */
     @Override
     public long[] mask() {
         return mask.clone();
@@ -92,6 +102,7 @@ public record IrisHelperData(long[] offset, long[] mask) {
         return 31 * Arrays.hashCode(offset) + Arrays.hashCode(mask);
     }
 
+    /** Never prints the bits: with a capture of the eye they release the key. */
     @Override
     public String toString() {
         return "IrisHelperData[" + LENGTH + " bytes]";
