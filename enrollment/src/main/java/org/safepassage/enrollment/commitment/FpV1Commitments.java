@@ -1,17 +1,10 @@
 package org.safepassage.enrollment.commitment;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * Computes and verifies {@code fp-v1} commitments:
@@ -36,29 +29,20 @@ public final class FpV1Commitments {
     /** The scheme id written on the ledger. */
     public static final String SCHEME_ID = "fp-v1";
 
-    /*
-     * Argon2id cost: RFC 9106 section 4 / OWASP's "m=19 MiB, t=2, p=1" profile. It makes one guess cost ~19 MiB of
-     * memory-hard work, on top of the pepper, which an attacker holding only the ledger does not have. Kept modest
-     * because the border check recomputes one commitment per scan. p = 1 because BouncyCastle computes lanes
-     * sequentially, so more lanes add no speed here.
-     */
-    /** Argon2id memory cost in KiB (19 MiB). */
-    public static final int ARGON2_MEMORY_KIB = 19 * 1024;
+    /** Argon2id memory cost in KiB (19 MiB); see {@link KeyedSlowHash}. */
+    public static final int ARGON2_MEMORY_KIB = KeyedSlowHash.ARGON2_MEMORY_KIB;
     /** Argon2id passes over memory. */
-    public static final int ARGON2_ITERATIONS = 2;
+    public static final int ARGON2_ITERATIONS = KeyedSlowHash.ARGON2_ITERATIONS;
     /** Argon2id lanes. */
-    public static final int ARGON2_PARALLELISM = 1;
-
-    private static final int OUTPUT_BYTES = 32;
-    private static final byte[] KEY_INFO = ascii("safepassage/fp-v1/key");
-    private static final byte[] PEPPER_PURPOSE = ascii("safepassage/fp-v1/pepper");
-    private static final byte[] ASSOCIATED_DATA = associatedData();
+    public static final int ARGON2_PARALLELISM = KeyedSlowHash.ARGON2_PARALLELISM;
 
     private final Pepper pepper;
+    private final KeyedSlowHash hash;
     private final SecureRandom random;
 
     private FpV1Commitments(final Pepper pepper, final SecureRandom random) {
         this.pepper = pepper;
+        this.hash = KeyedSlowHash.of(pepper, SCHEME_ID);
         this.random = random;
     }
 
@@ -133,43 +117,7 @@ public final class FpV1Commitments {
         if (template.length == 0) {
             throw new IllegalArgumentException("template is empty");
         }
-        final byte[] saltBytes = salt.bytes();
-        final byte[] key = new byte[OUTPUT_BYTES];
-        final HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(template, saltBytes, KEY_INFO));
-        hkdf.generateBytes(key, 0, key.length);
-        final byte[] secret = pepper.derive(PEPPER_PURPOSE.clone());
-        try {
-            final Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
-            argon2.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                    .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                    .withSalt(saltBytes)
-                    .withSecret(secret)
-                    .withAdditional(ASSOCIATED_DATA)
-                    .withMemoryAsKB(ARGON2_MEMORY_KIB)
-                    .withIterations(ARGON2_ITERATIONS)
-                    .withParallelism(ARGON2_PARALLELISM)
-                    .build());
-            final byte[] out = new byte[OUTPUT_BYTES];
-            argon2.generateBytes(key, out);
-            return out;
-        } finally {
-            Arrays.fill(key, (byte) 0);
-            Arrays.fill(secret, (byte) 0);
-        }
-    }
-
-    private static byte[] associatedData() {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ascii("safepassage/fp-v1/commitment"));
-        // A separator byte so the tag and the scheme id cannot run together ambiguously.
-        out.write(0);
-        out.writeBytes(ascii(SCHEME_ID));
-        return out.toByteArray();
-    }
-
-    private static byte[] ascii(final String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+        return hash.hash(template, salt);
     }
 
     @Override
