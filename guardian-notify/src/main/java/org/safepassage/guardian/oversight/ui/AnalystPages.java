@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.safepassage.chaincode.model.RedFlagRule;
+import org.safepassage.guardian.oversight.AlertFilter;
 import org.safepassage.guardian.oversight.AlertView;
 import org.safepassage.guardian.oversight.Oversight;
 
@@ -42,16 +44,27 @@ public class AnalystPages {
     }
 
     @GET
-    @Operation(summary = "Open alerts", description = "The ledger's open alerts, newest first.")
-    public TemplateInstance alerts() {
+    @Operation(summary = "Open alerts", description = "The ledger's open alerts, newest first; red flags with their "
+            + "rule, explanation and evidence, filtered by rule, post and the day raised (YYYY-MM-DD, UTC).")
+    public TemplateInstance alerts(@QueryParam("rule") final String rule, @QueryParam("post") final String post,
+            @QueryParam("from") final String from, @QueryParam("to") final String to) {
         List<AlertView> open = List.of();
         String problem = null;
         try {
-            open = oversight.openAlerts();
+            open = oversight.openAlerts(AlertFilter.parse(rule, post, from, to));
+        } catch (IllegalArgumentException e) {
+            problem = "The filter was not applied: " + e.getMessage() + ".";
         } catch (RuntimeException e) {
             problem = Oversight.problem(e);
         }
-        return alerts.data("page", "alerts").data("alerts", open).data("problem", problem);
+        return alerts.data("page", "alerts").data("alerts", open).data("problem", problem)
+                .data("rules", java.util.Arrays.stream(RedFlagRule.values()).map(Enum::name).toList())
+                .data("filterRule", value(rule)).data("filterPost", value(post)).data("filterFrom", value(from))
+                .data("filterTo", value(to));
+    }
+
+    private static String value(final String parameter) {
+        return parameter == null ? "" : parameter.strip();
     }
 
     /** The header's search: goes to the subject's timeline. */
