@@ -73,8 +73,9 @@ public class RedFlagConsumer {
 
     private void readEvents() {
         while (running) {
-            final RedFlagRun run = new RedFlagRun(config.settings(), phones, ledger.chaincode().alerts());
+            // connecting is inside the try: a missing identity or a ledger that is down is retried, not fatal
             try (EventStream opened = ledger.chaincode().events().fromBlock(config.firstStartBlock())) {
+                final RedFlagRun run = new RedFlagRun(config.settings(), phones, ledger.chaincode().alerts());
                 stream = opened;
                 while (running && opened.hasNext()) {
                     final ReceivedEvent event = opened.next();
