@@ -15,6 +15,7 @@ import org.safepassage.chaincode.model.AlertResolution;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.guardian.crossing.NotifierLedger;
 import org.safepassage.guardian.redflag.RedFlagConfig;
+import org.safepassage.guardian.redflag.RedFlagHits;
 
 /**
  * What the analysts' screens show: open alerts and a subject's state from the ledger (read as the notifier, which may
@@ -30,10 +31,12 @@ public class Oversight {
     private final ActivityStore store;
     private final Clock clock;
     private final RedFlagConfig redFlags;
+    private final RedFlagHits hits;
 
     Oversight(final NotifierLedger ledger, final AnalystLedger analysts, final ActivityStore store,
-            final Clock clock, final RedFlagConfig redFlags) {
+            final Clock clock, final RedFlagConfig redFlags, final RedFlagHits hits) {
         this.redFlags = redFlags;
+        this.hits = hits;
         this.ledger = ledger;
         this.analysts = analysts;
         this.store = store;
@@ -118,6 +121,11 @@ public class Oversight {
                 ActivityKind.OVERRIDE);
         return new Statistics(OversightStatistics.crossingsPerPost(rows, today),
                 OversightStatistics.responseTimes(rows, today), OversightStatistics.refusalsAndOverrides(rows, today));
+    }
+
+    /** Each red-flag rule's hits per week over the last {@value RedFlagHits#WEEKS} weeks. */
+    public List<RedFlagHits.RuleCounts> redFlagHits() {
+        return hits.perWeek(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** A ledger failure in words for the analyst. */

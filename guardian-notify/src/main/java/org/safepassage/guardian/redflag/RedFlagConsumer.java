@@ -21,11 +21,14 @@ public class RedFlagConsumer {
     private final AnalyticsLedger ledger;
     private final PhoneBook phones;
     private final RedFlagConfig config;
+    private final RedFlagHits hits;
     private Thread reader;
     private volatile EventStream stream;
     private volatile boolean running;
 
-    RedFlagConsumer(final AnalyticsLedger ledger, final GuardianPhoneBook phones, final RedFlagConfig config) {
+    RedFlagConsumer(final AnalyticsLedger ledger, final GuardianPhoneBook phones, final RedFlagConfig config,
+            final RedFlagHits hits) {
+        this.hits = hits;
         this.ledger = ledger;
         this.phones = phones;
         this.config = config;
@@ -75,7 +78,8 @@ public class RedFlagConsumer {
         while (running) {
             // connecting is inside the try: a missing identity or a ledger that is down is retried, not fatal
             try (EventStream opened = ledger.chaincode().events().fromBlock(config.firstStartBlock())) {
-                final RedFlagRun run = new RedFlagRun(config.settings(), phones, ledger.chaincode().alerts());
+                final RedFlagRun run = new RedFlagRun(config.settings(), phones, ledger.chaincode().alerts(),
+                        hits::record);
                 stream = opened;
                 while (running && opened.hasNext()) {
                     final ReceivedEvent event = opened.next();

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.Alerts;
+import org.safepassage.chaincode.model.Alert;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.ReceivedEvent;
 import org.safepassage.chaincode.model.ErrorCode;
@@ -21,12 +22,18 @@ final class RedFlagRun {
 
     private final RedFlagEngine engine;
     private final Alerts alerts;
+    private final java.util.function.Consumer<Alert> found;
     private final Map<RedFlagRule, Integer> raised = new EnumMap<>(RedFlagRule.class);
     private int weakSignals;
 
-    RedFlagRun(final RedFlagSettings settings, final PhoneBook phones, final Alerts alerts) {
+    /**
+     * @param found told of every red flag this pass found, whether raised now or already on the ledger
+     */
+    RedFlagRun(final RedFlagSettings settings, final PhoneBook phones, final Alerts alerts,
+            final java.util.function.Consumer<Alert> found) {
         this.engine = new RedFlagEngine(settings, phones);
         this.alerts = alerts;
+        this.found = found;
     }
 
     /**
@@ -65,7 +72,7 @@ final class RedFlagRun {
 
     private boolean raise(final RedFlagCommand hit) {
         try {
-            alerts.read(hit.alertId());
+            found.accept(alerts.read(hit.alertId()));
             return false;
         } catch (ChaincodeRefusedException e) {
             if (e.getCode() != ErrorCode.ALERT_NOT_FOUND) {
@@ -73,7 +80,7 @@ final class RedFlagRun {
             }
         }
         try {
-            alerts.raiseRedFlag(hit);
+            found.accept(alerts.raiseRedFlag(hit));
             LOG.infof("red flag %s raised for subject %s: %s", hit.rule(), hit.subjectId(), hit.alertId());
             return true;
         } catch (ChaincodeRefusedException e) {

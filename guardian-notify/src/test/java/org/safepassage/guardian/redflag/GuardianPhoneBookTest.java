@@ -24,6 +24,43 @@ class GuardianPhoneBookTest {
     @Inject
     GuardianPhoneBook phones;
 
+    @Inject
+    RedFlagHits hits;
+
+    @Test
+    void hits_are_counted_per_rule_and_week_once_per_alert_and_shown_to_the_analyst() {
+        final java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        final Instant now = Instant.now();
+        final String subject = "subject-hit-counts-0001";
+        final java.util.List<org.safepassage.chaincode.model.RedFlagEvidence> evidence = java.util.List.of(
+                new org.safepassage.chaincode.model.RedFlagEvidence("tx-hit-counts-0001", subject,
+                        org.safepassage.chaincode.model.EventType.SUBJECT_SCANNED));
+        final org.safepassage.chaincode.model.Alert thisWeek = org.safepassage.chaincode.model.Alert.redFlag(
+                new org.safepassage.chaincode.model.RedFlagCommand(
+                        org.safepassage.chaincode.model.RedFlagRule.FREQUENT_EXITS, subject, null, evidence), now);
+        final org.safepassage.chaincode.model.Alert weeksAgo = org.safepassage.chaincode.model.Alert.redFlag(
+                new org.safepassage.chaincode.model.RedFlagCommand(
+                        org.safepassage.chaincode.model.RedFlagRule.EXIT_WITHOUT_RETURN, subject, null, evidence),
+                now.minus(java.time.Duration.ofDays(15)));
+        final int before = frequentThisWeek(today);
+
+        hits.record(thisWeek);
+        hits.record(thisWeek);
+        hits.record(weeksAgo);
+
+        assertThat(frequentThisWeek(today)).isEqualTo(before + 1);
+        assertThat(hits.perWeek(today)).filteredOn(r -> r.rule().equals("EXIT_WITHOUT_RETURN")).singleElement()
+                .satisfies(r -> assertThat(r.perWeek().get(RedFlagHits.WEEKS - 3)).isPositive());
+        io.restassured.RestAssured.given().auth().preemptive().basic("analyst", "test-analyst-password")
+                .when().get("/analyst/statistics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("data-testid=\"red-flag-hits-row\" data-rule=\"FREQUENT_EXITS\""));
+    }
+
+    private int frequentThisWeek(final java.time.LocalDate today) {
+        return hits.perWeek(today).stream().filter(r -> r.rule().equals("FREQUENT_EXITS")).findFirst().orElseThrow()
+                .perWeek().get(RedFlagHits.WEEKS - 1);
+    }
+
     @Test
     void finds_the_hash_each_guardian_was_texted_at_and_skips_those_not_texted_yet() throws Exception {
         final String request = "request-" + UUID.randomUUID();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -72,19 +73,26 @@ class RedFlagResumeTest {
                 deny(guard.chaincode(), children.get(0), "MD-LEUSENI");
                 final String last = deny(guard.chaincode(), children.get(0), "MD-SCULENI").crossingId();
                 final SafePassageChaincode ledger = analytics.chaincode();
+                final List<Alert> found = new ArrayList<>();
 
                 // the first pass dies right after raising its first alert, the rest of the stream unread
-                final RedFlagRun crashed = new RedFlagRun(RedFlagSettings.defaults(), NO_PHONES, ledger.alerts());
+                final RedFlagRun crashed = new RedFlagRun(RedFlagSettings.defaults(), NO_PHONES, ledger.alerts(),
+                        found::add);
                 read(ledger, crashed, e -> !crashed.raised().isEmpty());
                 assertThat(crashed.raised()).isEqualTo(Map.of(RedFlagRule.COMPANION_MANY_CHILDREN, 1));
 
-                final RedFlagRun resumed = new RedFlagRun(RedFlagSettings.defaults(), NO_PHONES, ledger.alerts());
+                final RedFlagRun resumed = new RedFlagRun(RedFlagSettings.defaults(), NO_PHONES, ledger.alerts(),
+                        found::add);
                 read(ledger, resumed, e -> e.transactionId().equals(last));
-                final RedFlagRun again = new RedFlagRun(RedFlagSettings.defaults(), NO_PHONES, ledger.alerts());
+                final RedFlagRun again = new RedFlagRun(RedFlagSettings.defaults(), NO_PHONES, ledger.alerts(),
+                        found::add);
                 read(ledger, again, e -> e.transactionId().equals(last));
 
                 assertThat(resumed.raised()).isEqualTo(Map.of(RedFlagRule.POST_SHOPPING, 1));
                 assertThat(again.raised()).isEmpty();
+                // every pass is told of every hit it found, raised by it or before it: 1, then 2, then 2
+                assertThat(found).hasSize(5).extracting(Alert::alertId).containsOnly(
+                        found.get(0).alertId(), found.get(2).alertId());
                 final List<Alert> redFlags = ledger.alerts().listOpen().stream()
                         .filter(a -> a.type() == AlertType.RED_FLAG).toList();
                 assertThat(redFlags).extracting(Alert::rule).containsExactlyInAnyOrder(

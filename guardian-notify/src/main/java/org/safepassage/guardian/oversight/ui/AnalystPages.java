@@ -19,6 +19,7 @@ import org.safepassage.chaincode.model.RedFlagRule;
 import org.safepassage.guardian.oversight.AlertFilter;
 import org.safepassage.guardian.oversight.AlertView;
 import org.safepassage.guardian.oversight.Oversight;
+import org.safepassage.guardian.redflag.RedFlagHits;
 
 /**
  * The child-protection analyst's screens: open alerts, a subject's timeline, statistics. Server-rendered; only the
@@ -94,6 +95,10 @@ public class AnalystPages {
     @Operation(summary = "Statistics", description = "Crossings per post, guardian response times, refusals and "
             + "overrides, per day over the last 14 days.")
     public TemplateInstance statistics() {
-        return statistics.data("page", "statistics").data("stats", oversight.statistics());
+        return statistics.data("page", "statistics").data("stats", oversight.statistics())
+                .data("redFlags", oversight.redFlagHits())
+                .data("weeks", java.util.stream.IntStream.range(0, RedFlagHits.WEEKS)
+                        .mapToObj(i -> i == RedFlagHits.WEEKS - 1 ? "this week" : (RedFlagHits.WEEKS - 1 - i) + " wk ago")
+                        .toList());
     }
 }
