@@ -19,5 +19,7 @@ public enum ActivityKind {
     TRIP_AUTHORISED,
     TRIP_REVOKED,
     ALERT_RAISED,
-    ALERT_ACKNOWLEDGED
+    ALERT_ACKNOWLEDGED,
+    /** Scanned at a post (not flagged missing): a scan emits an event since the red-flag rules need it. */
+    SCANNED
 }

@@ -44,6 +44,13 @@ final class ActivityRows {
                 rows.add(Activity.of(tx, block, subject, ActivityKind.SCAN, at)
                         .at(alert != null ? alert.post() : null, null));
             }
+            case SUBJECT_SCANNED -> {
+                if (event.scan() != null) {
+                    rows.add(Activity.of(tx, block, subject, ActivityKind.SCANNED, event.scan().scannedAt())
+                            .at(event.scan().post(), null));
+                }
+            }
+            case RED_FLAG_RAISED -> redFlag(rows, tx, block, event.alert());
             case CROSSING_REQUESTED -> {
                 final CrossingRequest request = event.request();
                 if (request != null) {
@@ -93,6 +100,20 @@ final class ActivityRows {
             numbered.add(rows.get(i).numbered(i));
         }
         return numbered;
+    }
+
+    /** A red flag appears on the timeline of every subject its evidence names, so each sees the pattern. */
+    private static void redFlag(final List<Activity> rows, final String tx, final long block, final Alert alert) {
+        if (alert == null) {
+            return;
+        }
+        final java.util.Set<String> subjects = new java.util.LinkedHashSet<>();
+        subjects.add(alert.subjectId());
+        alert.evidence().forEach(e -> subjects.add(e.subjectId()));
+        for (final String s : subjects) {
+            rows.add(Activity.of(tx, block, s, ActivityKind.ALERT_RAISED, alert.raisedAt())
+                    .at(alert.post(), null).alert(alert.alertId(), alert.type()));
+        }
     }
 
     private static void decision(final List<Activity> rows, final String tx, final long block,

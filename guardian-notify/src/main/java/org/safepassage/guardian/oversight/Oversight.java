@@ -14,6 +14,8 @@ import org.safepassage.chaincode.model.Alert;
 import org.safepassage.chaincode.model.AlertResolution;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.guardian.crossing.NotifierLedger;
+import org.safepassage.guardian.redflag.RedFlagConfig;
+import org.safepassage.guardian.redflag.RedFlagHits;
 
 /**
  * What the analysts' screens show: open alerts and a subject's state from the ledger (read as the notifier, which may
@@ -28,9 +30,13 @@ public class Oversight {
     private final AnalystLedger analysts;
     private final ActivityStore store;
     private final Clock clock;
+    private final RedFlagConfig redFlags;
+    private final RedFlagHits hits;
 
     Oversight(final NotifierLedger ledger, final AnalystLedger analysts, final ActivityStore store,
-            final Clock clock) {
+            final Clock clock, final RedFlagConfig redFlags, final RedFlagHits hits) {
+        this.redFlags = redFlags;
+        this.hits = hits;
         this.ledger = ledger;
         this.analysts = analysts;
         this.store = store;
@@ -61,6 +67,15 @@ public class Oversight {
      * @throws RuntimeException a ledger failure; {@link #problem(RuntimeException)} says it in words
      */
     public List<AlertView> openAlerts() {
+        return openAlerts(AlertFilter.NONE);
+    }
+
+    /**
+     * The open alerts that pass the filter, newest first.
+     *
+     * @throws RuntimeException a ledger failure; {@link #problem(RuntimeException)} says it in words
+     */
+    public List<AlertView> openAlerts(final AlertFilter filter) {
         final List<Alert> alerts;
         try {
             alerts = new ArrayList<>(ledger.chaincode().alerts().listOpen());
@@ -69,8 +84,11 @@ public class Oversight {
             throw e;
         }
         alerts.sort(Comparator.comparing(Alert::raisedAt).reversed());
-        return alerts.stream().map(a -> new AlertView(a.alertId(), a.type().name(), a.subjectId(), a.post(),
-                TIME.format(a.raisedAt()))).toList();
+        return alerts.stream().filter(filter::accepts).map(a -> new AlertView(a.alertId(), a.type().name(),
+                a.subjectId(), a.post(), TIME.format(a.raisedAt()), a.rule() == null ? null : a.rule().name(),
+                a.rule() == null ? null : redFlags.settings().explain(a.rule()),
+                a.evidence().stream().map(e -> new AlertView.Evidence(e.transactionId(), e.subjectId(),
+                        e.event().eventName())).toList())).toList();
     }
 
     /** The subject's state on the ledger; a failure is reported in the result, not thrown. */
@@ -103,6 +121,11 @@ public class Oversight {
                 ActivityKind.OVERRIDE);
         return new Statistics(OversightStatistics.crossingsPerPost(rows, today),
                 OversightStatistics.responseTimes(rows, today), OversightStatistics.refusalsAndOverrides(rows, today));
+    }
+
+    /** Each red-flag rule's hits per week over the last {@value RedFlagHits#WEEKS} weeks. */
+    public List<RedFlagHits.RuleCounts> redFlagHits() {
+        return hits.perWeek(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** A ledger failure in words for the analyst. */

@@ -28,6 +28,7 @@ final class Timeline {
             case TRIP_REVOKED -> "Trip revoked";
             case ALERT_RAISED -> "Alert raised";
             case ALERT_ACKNOWLEDGED -> "Alert acknowledged";
+            case SCANNED -> "Scanned at a post";
         };
         final List<String> details = new ArrayList<>();
         add(details, "post", a.post());

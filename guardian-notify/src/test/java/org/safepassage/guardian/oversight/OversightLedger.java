@@ -28,7 +28,11 @@ import org.safepassage.chaincode.model.OverrideReason;
 import org.safepassage.chaincode.model.ProtectionClass;
 import org.safepassage.chaincode.model.RecordCrossingCommand;
 import org.safepassage.chaincode.model.RecordGuardianDecisionCommand;
+import org.safepassage.chaincode.model.RedFlagCommand;
+import org.safepassage.chaincode.model.RedFlagEvidence;
+import org.safepassage.chaincode.model.RedFlagRule;
 import org.safepassage.chaincode.model.RegisterSubjectCommand;
+import org.safepassage.chaincode.model.EventType;
 import org.safepassage.guardian.crossing.CrossingTestEnvironment;
 
 /** Writes a subject's story on the test ledger with the dev identities of each organisation. */
@@ -40,6 +44,7 @@ public final class OversightLedger {
     private static LedgerGateway guard;
     private static LedgerGateway supervisor;
     private static LedgerGateway notifier;
+    private static LedgerGateway analytics;
 
     private OversightLedger() {
     }
@@ -53,6 +58,7 @@ public final class OversightLedger {
                 guard = LedgerGateway.connect(c, "BorderMSP", "guard");
                 supervisor = LedgerGateway.connect(c, "BorderMSP", "supervisor");
                 notifier = LedgerGateway.connect(c, "ChildProtectionMSP", "notifier");
+                analytics = LedgerGateway.connect(c, "ChildProtectionMSP", "analytics");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -108,6 +114,15 @@ public final class OversightLedger {
         connect();
         dpo.chaincode().subjects().erase(new EraseSubjectCommand(subjectId,
                 "erasure-" + UUID.randomUUID().toString().replace("-", "")));
+    }
+
+    /** A red flag as the analytics raise it: two children's requests, one companion. */
+    public static Alert redFlag(final CrossingRequest first, final CrossingRequest second) {
+        connect();
+        return analytics.chaincode().alerts().raiseRedFlag(new RedFlagCommand(RedFlagRule.COMPANION_MANY_CHILDREN,
+                second.subjectId(), second.post(), List.of(
+                        new RedFlagEvidence(first.requestId(), first.subjectId(), EventType.CROSSING_REQUESTED),
+                        new RedFlagEvidence(second.requestId(), second.subjectId(), EventType.CROSSING_REQUESTED))));
     }
 
     public static void await(final String what, final BooleanSupplier condition) {

@@ -20,6 +20,7 @@ import org.safepassage.chaincode.model.CrossingRequest;
 import org.safepassage.chaincode.model.Decision;
 import org.safepassage.chaincode.model.Direction;
 import org.safepassage.chaincode.model.EraseSubjectCommand;
+import org.safepassage.chaincode.model.EventType;
 import org.safepassage.chaincode.model.GuardianApproval;
 import org.safepassage.chaincode.model.LegalBasis;
 import org.safepassage.chaincode.model.OpenCrossingRequestCommand;
@@ -27,6 +28,9 @@ import org.safepassage.chaincode.model.Outcome;
 import org.safepassage.chaincode.model.RecordCrossingCommand;
 import org.safepassage.chaincode.model.RecordGuardianDecisionCommand;
 import org.safepassage.chaincode.model.RecordScanCommand;
+import org.safepassage.chaincode.model.RedFlagCommand;
+import org.safepassage.chaincode.model.RedFlagEvidence;
+import org.safepassage.chaincode.model.RedFlagRule;
 import org.safepassage.chaincode.model.RegisterSubjectCommand;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.ledger.sim.Identity;
@@ -69,6 +73,23 @@ class NoPersonalDataOnChainTest {
             childProtection.trips().authorise(new AuthoriseTripCommand(subject.subjectId(), Instant.now(),
                     Instant.now().plusSeconds(86_400), List.of(post), List.of(), null, null,
                     subject.guardianRefs().stream().map(g -> new GuardianApproval(g, EVIDENCE)).toList()));
+            border.crossings().recordScan(new RecordScanCommand(subject.subjectId(), post));
+            // a red flag as the analytics raise it: opaque ids and codes only, and extra fields are refused
+            final SafePassageChaincode analytics = network.chaincode(TestNetwork.user("ChildProtectionMSP",
+                    "analytics"));
+            final RedFlagCommand redFlag = new RedFlagCommand(RedFlagRule.COMPANION_MANY_CHILDREN, subject.subjectId(), post,
+                    List.of(new RedFlagEvidence(request.requestId(), subject.subjectId(),
+                            EventType.CROSSING_REQUESTED)));
+            analytics.alerts().raiseRedFlag(redFlag);
+            final Contract alerts = network.connect(TestNetwork.user("ChildProtectionMSP", "analytics"))
+                    .getNetwork(TestNetwork.CHANNEL).getContract("safepassage", "alert");
+            for (final String smuggled : List.of(
+                    CanonicalJson.toJson(redFlag).replace("{\"evidence\"", "{\"phone\":\"+37369123456\",\"evidence\""),
+                    CanonicalJson.toJson(redFlag).replace("\"event\":", "\"companion\":\"Ion Popescu\",\"event\":"))) {
+                assertThatThrownBy(() -> alerts.submitTransaction("RaiseRedFlag", smuggled))
+                        .isInstanceOfSatisfying(EndorseException.class, e -> assertThat(e.getDetails())
+                                .anySatisfy(detail -> assertThat(detail.getMessage()).contains("INVALID_ARGUMENT")));
+            }
             network.chaincode(officer).subjects().flagMissing(subject.subjectId());
             border.crossings().recordScan(new RecordScanCommand(subject.subjectId(), post));
 
@@ -84,7 +105,8 @@ class NoPersonalDataOnChainTest {
         }
 
         final String blocks = new String(Files.readAllBytes(data.resolve("blocks.log")), StandardCharsets.ISO_8859_1);
-        assertThat(blocks).contains("SubjectErased").contains("CrossingRecorded");
+        assertThat(blocks).contains("SubjectErased").contains("CrossingRecorded").contains("SubjectScanned")
+                .contains("RedFlagRaised");
         for (final String personal : PERSONAL_DATA) {
             assertThat(blocks).as("blocks contain %s", personal).doesNotContain(personal);
         }

@@ -3,6 +3,7 @@ package org.safepassage.chaincode.client;
 import java.util.List;
 import org.safepassage.chaincode.model.AcknowledgeAlertCommand;
 import org.safepassage.chaincode.model.Alert;
+import org.safepassage.chaincode.model.RedFlagCommand;
 
 /**
  * The chaincode's {@code alert} contract: what child-protection analysts must look at, and their conclusions.
@@ -18,6 +19,15 @@ public interface Alerts {
      * @return the acknowledged alert
      */
     Alert acknowledge(AcknowledgeAlertCommand command);
+
+    /**
+     * Submits {@code RaiseRedFlag}: a red-flag rule matched. Raising the same hit again (same rule, same evidence)
+     * writes nothing and returns the alert as it stands.
+     *
+     * @param command the rule, subject, post and evidence
+     * @return the alert, whose id is {@link RedFlagCommand#alertId()}
+     */
+    Alert raiseRedFlag(RedFlagCommand command);
 
     /**
      * Evaluates {@code ReadAlert}.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.safepassage.chaincode.model.AcknowledgeAlertCommand;
 import org.safepassage.chaincode.model.Alert;
+import org.safepassage.chaincode.model.RedFlagCommand;
 
 final class AlertsImpl implements Alerts {
     static final String CONTRACT = "alert";
@@ -19,6 +20,11 @@ final class AlertsImpl implements Alerts {
     @Override
     public Alert acknowledge(final AcknowledgeAlertCommand command) {
         return calls.submit("AcknowledgeAlert", Alert.class, json(command));
+    }
+
+    @Override
+    public Alert raiseRedFlag(final RedFlagCommand command) {
+        return calls.submit("RaiseRedFlag", Alert.class, json(command));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.safepassage.chaincode.model.Organisation.BORDER;
 import static org.safepassage.chaincode.model.Organisation.CHILD_PROTECTION;
 import static org.safepassage.chaincode.model.Organisation.REGISTRY;
 import static org.safepassage.chaincode.model.Role.ANALYST;
+import static org.safepassage.chaincode.model.Role.ANALYTICS;
 import static org.safepassage.chaincode.model.Role.DPO;
 import static org.safepassage.chaincode.model.Role.GUARD;
 import static org.safepassage.chaincode.model.Role.NOTIFIER;
@@ -40,6 +41,8 @@ public enum Access {
     EXPIRE_REQUEST(grant(CHILD_PROTECTION, NOTIFIER), grant(BORDER, GUARD, SUPERVISOR)),
     READ_CROSSINGS(anyMember(BORDER), anyMember(CHILD_PROTECTION)),
     REVIEW_ALERTS(grant(CHILD_PROTECTION, ANALYST)),
+    /** Raise red-flag alerts: the child-protection analytics identity alone, which can do nothing else. */
+    RAISE_RED_FLAGS(grant(CHILD_PROTECTION, ANALYTICS)),
     READ_ALERTS(anyMember(CHILD_PROTECTION));
 
     private final List<Grant> grants;

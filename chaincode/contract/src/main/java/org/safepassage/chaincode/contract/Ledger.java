@@ -154,9 +154,13 @@ public final class Ledger {
         return readAll(PreAuthorisedTrip.class, "trip", subjectId);
     }
 
+    public Optional<Alert> findAlert(final String alertId) {
+        return read(key("alert", alertId), Alert.class);
+    }
+
     /** The alert, or an ALERT_NOT_FOUND refusal. */
     public Alert alert(final String alertId) {
-        return read(key("alert", alertId), Alert.class)
+        return findAlert(alertId)
                 .orElseThrow(() -> Refusal.of(ErrorCode.ALERT_NOT_FOUND, "no alert " + alertId));
     }
 

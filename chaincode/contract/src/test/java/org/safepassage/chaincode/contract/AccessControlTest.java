@@ -2,6 +2,7 @@ package org.safepassage.chaincode.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safepassage.chaincode.contract.TestLedger.ANALYST;
+import static org.safepassage.chaincode.contract.TestLedger.ANALYTICS;
 import static org.safepassage.chaincode.contract.TestLedger.BORDER_NO_ROLE;
 import static org.safepassage.chaincode.contract.TestLedger.BORDER_OFFICER;
 import static org.safepassage.chaincode.contract.TestLedger.BORDER_SUPERVISOR;
@@ -20,6 +21,10 @@ import static org.safepassage.chaincode.contract.TestLedger.json;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import org.safepassage.chaincode.model.EventType;
+import org.safepassage.chaincode.model.RedFlagCommand;
+import org.safepassage.chaincode.model.RedFlagEvidence;
+import org.safepassage.chaincode.model.RedFlagRule;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +66,8 @@ class AccessControlTest {
 
     private static final Set<Identity> REGISTRY = Set.of(OFFICER, REGISTRY_SUPERVISOR, DPO, REGISTRY_NO_ROLE);
     private static final Set<Identity> BORDER = Set.of(GUARD, BORDER_SUPERVISOR, BORDER_NO_ROLE, BORDER_OFFICER);
-    private static final Set<Identity> CHILD_PROTECTION = Set.of(NOTIFIER, ANALYST, CHILD_PROTECTION_NO_ROLE);
+    private static final Set<Identity> CHILD_PROTECTION = Set.of(NOTIFIER, ANALYST, ANALYTICS,
+            CHILD_PROTECTION_NO_ROLE);
 
     static Stream<Arguments> transactions() {
         final Instant now = TestLedger.START;
@@ -101,6 +107,8 @@ class AccessControlTest {
                 tx("trip:ListTrips", union(BORDER, CHILD_PROTECTION), SUBJECT),
                 tx("alert:AcknowledgeAlert", Set.of(ANALYST),
                         json(new AcknowledgeAlertCommand(LEDGER_ID, AlertResolution.FALSE_POSITIVE))),
+                tx("alert:RaiseRedFlag", Set.of(ANALYTICS), json(new RedFlagCommand(RedFlagRule.POST_SHOPPING,
+                        SUBJECT, POST, List.of(new RedFlagEvidence(LEDGER_ID, SUBJECT, EventType.SUBJECT_SCANNED))))),
                 tx("alert:ReadAlert", CHILD_PROTECTION, LEDGER_ID),
                 tx("alert:ListOpenAlerts", CHILD_PROTECTION));
     }

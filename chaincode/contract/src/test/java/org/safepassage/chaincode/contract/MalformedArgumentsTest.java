@@ -2,6 +2,7 @@ package org.safepassage.chaincode.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safepassage.chaincode.contract.TestLedger.ANALYST;
+import static org.safepassage.chaincode.contract.TestLedger.ANALYTICS;
 import static org.safepassage.chaincode.contract.TestLedger.BORDER_SUPERVISOR;
 import static org.safepassage.chaincode.contract.TestLedger.DPO;
 import static org.safepassage.chaincode.contract.TestLedger.NOTIFIER;
@@ -53,7 +54,8 @@ class MalformedArgumentsTest {
                         tx(BORDER_SUPERVISOR, "crossing:RecordCrossing"),
                         tx(NOTIFIER, "trip:AuthoriseTrip"),
                         tx(NOTIFIER, "trip:RevokeTrip"),
-                        tx(ANALYST, "alert:AcknowledgeAlert"))
+                        tx(ANALYST, "alert:AcknowledgeAlert"),
+                        tx(ANALYTICS, "alert:RaiseRedFlag"))
                 .flatMap(args -> BAD_COMMANDS.stream().map(bad -> Arguments.of(args.get()[0], args.get()[1], bad)));
     }
 

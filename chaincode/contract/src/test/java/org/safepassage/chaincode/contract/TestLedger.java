@@ -48,13 +48,15 @@ public final class TestLedger {
     public static final Identity BORDER_OFFICER = member(BORDER, "border-officer-01", "officer");
     public static final Identity NOTIFIER = member(CHILD_PROTECTION, "guardian-notify", "notifier");
     public static final Identity ANALYST = member(CHILD_PROTECTION, "analyst-01", "analyst");
+    public static final Identity ANALYTICS = member(CHILD_PROTECTION, "redflag-analytics", "analytics");
     public static final Identity CHILD_PROTECTION_NO_ROLE = member(CHILD_PROTECTION, "cp-clerk-01", null);
     /** A stranger to the channel's organisations, with a role that would otherwise let it enroll. */
     public static final Identity OUTSIDER = member(OUTSIDE, "outsider-01", "officer");
 
     /** Every identity above, for access-control tests. */
     public static final List<Identity> EVERYONE = List.of(OFFICER, REGISTRY_SUPERVISOR, DPO, REGISTRY_NO_ROLE, GUARD,
-            BORDER_SUPERVISOR, BORDER_NO_ROLE, BORDER_OFFICER, NOTIFIER, ANALYST, CHILD_PROTECTION_NO_ROLE, OUTSIDER);
+            BORDER_SUPERVISOR, BORDER_NO_ROLE, BORDER_OFFICER, NOTIFIER, ANALYST, ANALYTICS, CHILD_PROTECTION_NO_ROLE,
+            OUTSIDER);
 
     public static final Instant START = Instant.parse("2026-11-29T08:00:00Z");
     public static final String POST = "MD-LEUSENI";

@@ -20,7 +20,11 @@ public enum EventType {
     CROSSING_RECORDED("CrossingRecorded"),
     TRIP_AUTHORISED("TripAuthorised"),
     TRIP_REVOKED("TripRevoked"),
-    ALERT_ACKNOWLEDGED("AlertAcknowledged");
+    ALERT_ACKNOWLEDGED("AlertAcknowledged"),
+    /** A subject that is not flagged missing was scanned at a post; carries the scan. */
+    SUBJECT_SCANNED("SubjectScanned"),
+    /** The child-protection analytics raised a red-flag alert; carries the alert. */
+    RED_FLAG_RAISED("RedFlagRaised");
 
     private final String eventName;
 

@@ -16,7 +16,9 @@ public enum Role {
     /** Child protection: the guardian notifier service. */
     NOTIFIER("notifier"),
     /** Child protection: reviews alerts and flags missing children. */
-    ANALYST("analyst");
+    ANALYST("analyst"),
+    /** Child protection: the red-flag rules over the ledger's events, which raise alerts and nothing else. */
+    ANALYTICS("analytics");
 
     /** The name of the certificate attribute that carries the role. */
     public static final String ATTRIBUTE = "role";

@@ -15,8 +15,11 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.safepassage.chaincode.model.RedFlagRule;
+import org.safepassage.guardian.oversight.AlertFilter;
 import org.safepassage.guardian.oversight.AlertView;
 import org.safepassage.guardian.oversight.Oversight;
+import org.safepassage.guardian.redflag.RedFlagHits;
 
 /**
  * The child-protection analyst's screens: open alerts, a subject's timeline, statistics. Server-rendered; only the
@@ -42,16 +45,27 @@ public class AnalystPages {
     }
 
     @GET
-    @Operation(summary = "Open alerts", description = "The ledger's open alerts, newest first.")
-    public TemplateInstance alerts() {
+    @Operation(summary = "Open alerts", description = "The ledger's open alerts, newest first; red flags with their "
+            + "rule, explanation and evidence, filtered by rule, post and the day raised (YYYY-MM-DD, UTC).")
+    public TemplateInstance alerts(@QueryParam("rule") final String rule, @QueryParam("post") final String post,
+            @QueryParam("from") final String from, @QueryParam("to") final String to) {
         List<AlertView> open = List.of();
         String problem = null;
         try {
-            open = oversight.openAlerts();
+            open = oversight.openAlerts(AlertFilter.parse(rule, post, from, to));
+        } catch (IllegalArgumentException e) {
+            problem = "The filter was not applied: " + e.getMessage() + ".";
         } catch (RuntimeException e) {
             problem = Oversight.problem(e);
         }
-        return alerts.data("page", "alerts").data("alerts", open).data("problem", problem);
+        return alerts.data("page", "alerts").data("alerts", open).data("problem", problem)
+                .data("rules", java.util.Arrays.stream(RedFlagRule.values()).map(Enum::name).toList())
+                .data("filterRule", value(rule)).data("filterPost", value(post)).data("filterFrom", value(from))
+                .data("filterTo", value(to));
+    }
+
+    private static String value(final String parameter) {
+        return parameter == null ? "" : parameter.strip();
     }
 
     /** The header's search: goes to the subject's timeline. */
@@ -81,6 +95,10 @@ public class AnalystPages {
     @Operation(summary = "Statistics", description = "Crossings per post, guardian response times, refusals and "
             + "overrides, per day over the last 14 days.")
     public TemplateInstance statistics() {
-        return statistics.data("page", "statistics").data("stats", oversight.statistics());
+        return statistics.data("page", "statistics").data("stats", oversight.statistics())
+                .data("redFlags", oversight.redFlagHits())
+                .data("weeks", java.util.stream.IntStream.range(0, RedFlagHits.WEEKS)
+                        .mapToObj(i -> i == RedFlagHits.WEEKS - 1 ? "this week" : (RedFlagHits.WEEKS - 1 - i) + " wk ago")
+                        .toList());
     }
 }

@@ -53,6 +53,35 @@ class AnalystPagesTest {
         }
 
         @Test
+        void a_red_flag_shows_its_rule_explanation_and_evidence_and_the_filters_select_it() {
+            consumer.start();
+            final String[] first = OversightLedger.minor();
+            final String[] second = OversightLedger.minor();
+            final CrossingRequest a = OversightLedger.open(first[0]);
+            final CrossingRequest b = OversightLedger.open(second[0]);
+            final Alert redFlag = OversightLedger.redFlag(a, b);
+
+            analyst().when().get("/analyst/?rule=COMPANION_MANY_CHILDREN&post=" + OversightLedger.POST)
+                    .then().statusCode(200)
+                    .body(containsString("data-alert-id=\"" + redFlag.alertId() + "\""))
+                    .body(containsString("data-rule=\"COMPANION_MANY_CHILDREN\""))
+                    .body(containsString("different children within 30 days"))
+                    .body(containsString("href=\"/analyst/subjects/" + first[0] + "#tx-" + a.requestId() + "\""))
+                    .body(containsString("data-testid=\"filter-rule\""));
+            analyst().when().get("/analyst/?rule=POST_SHOPPING")
+                    .then().statusCode(200).body(not(containsString(redFlag.alertId())));
+            analyst().when().get("/analyst/?from=2001-01-01&to=2001-01-02")
+                    .then().statusCode(200).body(not(containsString(redFlag.alertId())));
+            analyst().when().get("/analyst/?from=yesterday")
+                    .then().statusCode(200).body(containsString("from: a date as YYYY-MM-DD"));
+            // the red flag is on the timeline of each child its evidence names
+            OversightLedger.await("the red flag on the first child's timeline", () -> analyst()
+                    .get("/analyst/subjects/" + first[0]).asString().contains("alert RED_FLAG"));
+            analyst().when().get("/analyst/subjects/" + first[0])
+                    .then().statusCode(200).body(containsString("id=\"tx-" + a.requestId() + "\""));
+        }
+
+        @Test
         void a_subjects_timeline_shows_entries_and_the_ledger_state() {
             consumer.start();
             final String[] minor = OversightLedger.minor();

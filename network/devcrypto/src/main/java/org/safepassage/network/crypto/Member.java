@@ -35,7 +35,9 @@ public record Member(String mspId, String name, String commonName, String role) 
             new Member(BORDER_MSP, "guard-giurgiulesti", "post-md-giurgiulesti-01", "guard"),
             admin(CHILD_PROTECTION_MSP),
             new Member(CHILD_PROTECTION_MSP, "notifier", "guardian-notify", "notifier"),
-            new Member(CHILD_PROTECTION_MSP, "analyst", "analyst-01", "analyst"));
+            new Member(CHILD_PROTECTION_MSP, "analyst", "analyst-01", "analyst"),
+            // The red-flag rules raise alerts as their own identity, which may do nothing else on the ledger.
+            new Member(CHILD_PROTECTION_MSP, "analytics", "redflag-analytics", "analytics"));
 
     /** Whether this member is its organisation's administrator. */
     public boolean isAdmin() {

@@ -1,6 +1,7 @@
 package org.safepassage.chaincode.contract.alert;
 
 import java.util.Comparator;
+import java.util.Optional;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -18,6 +19,7 @@ import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.ErrorCode;
 import org.safepassage.chaincode.model.EventType;
 import org.safepassage.chaincode.model.LedgerEvent;
+import org.safepassage.chaincode.model.RedFlagCommand;
 
 /** Child-protection analysts' view of alerts. */
 @Contract(name = "alert", info = @Info(title = "SafePassage alerts", version = "0.1.0"))
@@ -39,6 +41,26 @@ public final class AlertContract implements ContractInterface {
         ledger.put(acknowledged);
         ledger.emit(LedgerEvent.of(EventType.ALERT_ACKNOWLEDGED, acknowledged));
         return CanonicalJson.toJson(acknowledged);
+    }
+
+    /**
+     * Raises a red-flag alert for a rule's hit. The id is derived from the rule and the evidence, so raising the same
+     * hit again (the analytics re-reading the stream after a crash) writes nothing and returns the alert as it stands.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RaiseRedFlag(final Context ctx, final String commandJson) {
+        Caller.require(ctx, Access.RAISE_RED_FLAGS);
+        final RedFlagCommand command = Refusal.parse(commandJson, RedFlagCommand.class);
+        final Ledger ledger = Ledger.of(ctx);
+        final Optional<Alert> existing = ledger.findAlert(command.alertId());
+        if (existing.isPresent()) {
+            return CanonicalJson.toJson(existing.get());
+        }
+        ledger.liveSubject(command.subjectId());
+        final Alert alert = Alert.redFlag(command, ledger.now());
+        ledger.put(alert);
+        ledger.emit(LedgerEvent.of(EventType.RED_FLAG_RAISED, alert));
+        return CanonicalJson.toJson(alert);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

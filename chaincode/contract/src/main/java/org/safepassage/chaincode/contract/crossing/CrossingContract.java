@@ -27,6 +27,7 @@ import org.safepassage.chaincode.model.RecordCrossingCommand;
 import org.safepassage.chaincode.model.RecordGuardianDecisionCommand;
 import org.safepassage.chaincode.model.RecordScanCommand;
 import org.safepassage.chaincode.model.RequestStatus;
+import org.safepassage.chaincode.model.Scan;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.chaincode.model.SubjectStatus;
 
@@ -36,11 +37,11 @@ public final class CrossingContract implements ContractInterface {
 
     /**
      * A subject was identified at a post. Scanning a subject flagged missing raises an alert; any other scan changes
-     * nothing. Returns the subject, whose status tells the post what to do.
+     * no state and only emits a {@code SubjectScanned} event. Returns the subject, whose status tells the post what to do.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String RecordScan(final Context ctx, final String commandJson) {
-        Caller.require(ctx, Access.BORDER_CHECK);
+        final Caller caller = Caller.require(ctx, Access.BORDER_CHECK);
         final RecordScanCommand command = Refusal.parse(commandJson, RecordScanCommand.class);
         final Ledger ledger = Ledger.of(ctx);
         final Subject subject = ledger.liveSubject(command.subjectId());
@@ -48,6 +49,10 @@ public final class CrossingContract implements ContractInterface {
             final Alert alert =
                     ledger.raise(AlertType.MISSING_CHILD_SCANNED, subject.subjectId(), command.post(), null, null);
             ledger.emit(LedgerEvent.of(EventType.MISSING_SUBJECT_SCANNED, alert));
+        } else {
+            // written nowhere, but on the event stream: the red-flag rules need to see where a child was presented
+            ledger.emit(LedgerEvent.of(new Scan(ledger.txId(), subject.subjectId(), command.post(), caller.name(),
+                    ledger.now())));
         }
         return CanonicalJson.toJson(subject);
     }

@@ -68,14 +68,19 @@ class CrossingContractTest {
     @Nested
     class RecordScan {
         @Test
-        void a_scan_of_an_active_subject_changes_nothing() {
+        void a_scan_of_an_active_subject_changes_nothing_and_emits_the_scan() {
             final Subject subject = ledger.registerMinor(1, 1);
 
             final Subject scanned = ledger.ok(GUARD, Subject.class, "crossing:RecordScan",
                     json(new RecordScanCommand(subject.subjectId(), POST)));
 
             assertThat(scanned).isEqualTo(subject);
-            assertThat(ledger.lastEmittedNothing()).isTrue();
+            final LedgerEvent event = ledger.lastEvent();
+            assertThat(event.type()).isEqualTo(EventType.SUBJECT_SCANNED);
+            assertThat(event.scan().subjectId()).isEqualTo(subject.subjectId());
+            assertThat(event.scan().post()).isEqualTo(POST);
+            assertThat(event.scan().scannedBy()).isEqualTo("BorderMSP/post-md-leuseni-01");
+            assertThat(event.scan().scannedAt()).isEqualTo(ledger.now());
             assertThat(ledger.okList(ANALYST, Alert.class, "alert:ListOpenAlerts")).isEmpty();
         }
 
