@@ -48,6 +48,10 @@ public class Identifier {
             if (status >= 400 && status < 500 && status != 401 && status != 403) {
                 throw relayed(status, body);
             }
+            if (status == 503 && body.contains("\"GALLERY_NOT_READY\"")) {
+                // The gallery is still loading: the guard must learn why, and that a NO_MATCH was never decided.
+                throw relayed(status, body);
+            }
             LOG.warnf("enrollment answered identify with %d", status);
             throw unavailable();
         } catch (ProcessingException | java.io.IOException e) {

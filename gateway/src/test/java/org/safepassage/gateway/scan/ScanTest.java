@@ -341,6 +341,20 @@ class ScanTest {
         }
 
         @Test
+        void passes_on_that_enrollments_gallery_is_still_loading_rather_than_a_no_match() {
+            final String finger = image(id("loading"));
+            GatewayTestEnvironment.answer(finger, new GatewayTestEnvironment.Answer(503,
+                    "{\"code\":\"GALLERY_NOT_READY\",\"message\":\"the gallery is loading\","
+                            + "\"details\":{\"state\":\"LOADING\",\"loaded\":10,\"total\":20}}"));
+
+            final Api.Answer answer = guard.post("/api/v1/scans", scan(finger, "EXIT"));
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body().path("code").asText()).isEqualTo("GALLERY_NOT_READY");
+            assertThat(answer.body().path("details").path("state").asText()).isEqualTo("LOADING");
+        }
+
+        @Test
         void passes_on_enrollments_fingerprint_rejection() {
             final String finger = image(id("smudged"));
             GatewayTestEnvironment.answer(finger, new GatewayTestEnvironment.Answer(422,
