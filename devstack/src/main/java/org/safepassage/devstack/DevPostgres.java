@@ -38,6 +38,7 @@ public final class DevPostgres {
                 .setDataDirectory(data.toAbsolutePath())
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1") // loopback only, not every interface
                 .start();
         createDatabases(postgres, databases);
         final CountDownLatch stopped = new CountDownLatch(1);

@@ -18,7 +18,8 @@ import java.util.List;
  * Writes each border user's certificate and key as a PKCS#12 file a browser can import, so a tester can open the
  * guard's screen: the gateway only talks to terminals that present a client certificate from the BorderMSP CA.
  *
- * <p>{@code java -cp devpostgres.jar org.safepassage.devstack.TerminalKeystores --crypto DIR --out DIR --password P}
+ * <p>{@code SAFEPASSAGE_DEMO_PASSWORD=P java -cp devpostgres.jar org.safepassage.devstack.TerminalKeystores --crypto DIR
+ * --out DIR} (or {@code --password P} where no one else can read the command line)
  * writes {@code NAME.p12} (mode 600), protected by the password, for every border user but the organisation's
  * administrator: {@code guard} and {@code supervisor} at Leuseni, {@code guard-sculeni}, {@code guard-giurgiulesti}.
  */
@@ -28,7 +29,8 @@ public final class TerminalKeystores {
     public static void main(final String[] args) throws IOException, GeneralSecurityException {
         Path crypto = null;
         Path out = null;
-        String password = null;
+        // The password is a secret: from the environment (SAFEPASSAGE_DEMO_PASSWORD), which ps does not show.
+        String password = System.getenv("SAFEPASSAGE_DEMO_PASSWORD");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--crypto" -> crypto = Path.of(args[i + 1]);
@@ -38,7 +40,7 @@ public final class TerminalKeystores {
             }
         }
         if (crypto == null || out == null || password == null) {
-            usage("--crypto, --out and --password are required");
+            usage("--crypto and --out are required, and the password in SAFEPASSAGE_DEMO_PASSWORD");
         }
         Files.createDirectories(out);
         for (String user : terminalUsers(crypto)) {
@@ -96,8 +98,8 @@ public final class TerminalKeystores {
 
     private static void usage(final String problem) {
         System.err.println("terminal-keystores: " + problem
-                + "\nusage: java -cp devpostgres.jar org.safepassage.devstack.TerminalKeystores --crypto DIR --out DIR"
-                + " --password P");
+                + "\nusage: SAFEPASSAGE_DEMO_PASSWORD=P java -cp devpostgres.jar org.safepassage.devstack.TerminalKeystores"
+                + " --crypto DIR --out DIR");
         System.exit(2);
     }
 }

@@ -179,6 +179,27 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     /** The password of the demo log-ins: officer, supervisor, dpo and analyst. */
+    /**
+     * Every process of the running system: run-system and what it started, and processes that left the tree but work
+     * on this system's data (PostgreSQL's server daemonises, and names its data directory in its arguments).
+     */
+    public java.util.List<ProcessHandle> processes() {
+        final String dataDirectory = data.toAbsolutePath().toString();
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()),
+                                process.descendants()),
+                        ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                                .map(args -> String.join(" ", args).contains(dataDirectory)).orElse(false)))
+                .filter(ProcessHandle::isAlive).distinct().toList();
+    }
+
+    /** Every secret generated for this installation (keys, tokens, passwords), by name, from secrets.env. */
+    public Map<String, String> secrets() {
+        final Map<String, String> all = new HashMap<>();
+        secrets.stringPropertyNames().forEach(name -> all.put(name, secrets.getProperty(name)));
+        return all;
+    }
+
     public String demoPassword() {
         return secrets.getProperty("DEMO_PASSWORD");
     }

@@ -106,6 +106,11 @@ public final class DemoSeed {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
+        // The officer's password is a secret: from the environment, which ps does not show.
+        final String password = System.getenv("SAFEPASSAGE_DEMO_PASSWORD");
+        if (password != null && !password.isBlank()) {
+            options.putIfAbsent("--password", password);
+        }
         for (String required : List.of("--enrollment", "--phones", "--password", "--out")) {
             if (!options.containsKey(required)) {
                 System.err.println("demo-seed: " + required + " is required\nusage: java -cp devpostgres.jar "

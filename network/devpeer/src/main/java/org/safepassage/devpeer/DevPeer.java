@@ -3,6 +3,8 @@ package org.safepassage.devpeer;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -80,7 +82,9 @@ public final class DevPeer implements AutoCloseable {
                 orderer, ledger);
         final Server server;
         try {
-            server = NettyServerBuilder.forPort(config.port())
+            // Plaintext gRPC, so loopback only: a peer reachable from other machines needs TLS, as Fabric's have.
+            server = NettyServerBuilder.forAddress(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
                     .addService(gateway)
                     .addService(new PeerEndorserService(config.channel(), config.chaincode(), organisations, endorser,
                             ledger))
@@ -89,13 +93,13 @@ public final class DevPeer implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             closeQuietly(orderer, ledger);
-            throw new IOException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
         }
         gateway.listeningOn(server.getPort());
         final DevPeer peer = new DevPeer(config, server, orderer, ledger);
         peer.connection().write(config.dataDirectory().resolve(CONNECTION_FILE));
-        LOG.info(() -> "devpeer listening on port " + peer.port() + " (channel " + config.channel() + ", chaincode "
-                + config.chaincode() + "), data in " + config.dataDirectory().toAbsolutePath() + ", crypto in "
+        LOG.info(() -> "devpeer listening on port " + peer.port() + " of 127.0.0.1 (channel " + config.channel()
+                + ", chaincode " + config.chaincode() + "), data in " + config.dataDirectory().toAbsolutePath() + ", crypto in "
                 + config.cryptoDirectory().toAbsolutePath() + ", ledger height " + ledger.height());
         return peer;
     }

@@ -32,6 +32,11 @@ public final class Main {
      */
     public static void main(final String[] args) throws IOException, InterruptedException {
         final TwilioStandIn.Builder builder = TwilioStandIn.builder().port(8090);
+        // The auth token is a secret (it signs webhooks): from the environment, never the command line ps shows.
+        final String token = System.getenv("TWILIO_AUTH_TOKEN");
+        if (token != null && !token.isBlank()) {
+            builder.authToken(token);
+        }
         final List<String> undeliverable = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             final String option = args[i];
@@ -68,7 +73,7 @@ public final class Main {
     }
 
     private static String usage() {
-        return "usage: twilio-standin [--port 8090] [--host 127.0.0.1] [--account-sid AC...] [--auth-token TOKEN]"
+        return "usage: [TWILIO_AUTH_TOKEN=...] twilio-standin [--port 8090] [--host 127.0.0.1] [--account-sid AC...]"
                 + " [--inbound-webhook URL] [--latency-ms 50] [--undeliverable +E164]...";
     }
 }
