@@ -1,0 +1,2 @@
+/** Readiness of a service's dependencies: {@link org.safepassage.service.health.Reachability}. */
+package org.safepassage.service.health;
