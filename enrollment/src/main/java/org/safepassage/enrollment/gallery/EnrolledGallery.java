@@ -110,6 +110,8 @@ public class EnrolledGallery {
     private GalleryFollower follower;
     /* Where the follower's connections come from; tests cut it off to prove the catch-up after a drop. */
     GalleryFollower.Connections followerConnections = this::followerConnection;
+    /* How the follower's connection shows in pg_stat_activity; tests tell their instances apart by it. */
+    String followerName = GalleryFollower.APPLICATION_NAME;
 
     private FingerprintSearch search;
     private CandidateIndex index;
@@ -157,9 +159,9 @@ public class EnrolledGallery {
             loaded[0] += addAll(batch);
             readiness.progress(loaded[0], total);
             catchUp();
-            follower = new GalleryFollower(followerConnections, this::catchUpQuietly, catchUpEvery);
-            follower.start();
             readiness.ready();
+            follower = new GalleryFollower(followerConnections, this::catchUp, catchUpEvery);
+            follower.start();
             LOG.infof("gallery ready: %d fingerprints of %d subjects in %d ms; index %s", loaded[0],
                     fingersBySubject.size(), (System.nanoTime() - started) / 1_000_000, index.statistics());
         } catch (RuntimeException e) {
@@ -179,7 +181,7 @@ public class EnrolledGallery {
         final Properties properties = new Properties();
         username.ifPresent(user -> properties.setProperty("user", user));
         password.ifPresent(secret -> properties.setProperty("password", secret));
-        properties.setProperty("ApplicationName", GalleryFollower.APPLICATION_NAME);
+        properties.setProperty("ApplicationName", followerName);
         final Connection connection = new org.postgresql.Driver().connect(jdbcUrl, properties);
         if (connection == null) {
             throw new SQLException("not a PostgreSQL URL: " + jdbcUrl);
@@ -210,12 +212,6 @@ public class EnrolledGallery {
         }
     }
 
-    private void catchUpQuietly() {
-        if (readiness.isReady()) {
-            catchUp();
-        }
-    }
-
     /* The subject as the vault holds it now; called with the changes lock held. */
     private void reload(final String subjectId) {
         final Map<Finger, FingerprintTemplateBytes> templates = new EnumMap<>(Finger.class);
@@ -231,8 +227,20 @@ public class EnrolledGallery {
             LOG.warnf("gallery: %s not reloaded (%s); its later change will settle it", subjectId, e.getMessage());
             return;
         }
+        if (templates.equals(inMemory(subjectId))) {
+            // Most often this instance's own change, already applied: re-adding would only leave dead index entries.
+            return;
+        }
         removeInMemory(subjectId);
         templates.forEach((finger, template) -> put(subjectId, finger, template));
+    }
+
+    private Map<Finger, FingerprintTemplateBytes> inMemory(final String subjectId) {
+        final Map<Finger, FingerprintTemplateBytes> templates = new EnumMap<>(Finger.class);
+        for (Finger finger : fingersBySubject.getOrDefault(subjectId, Set.of())) {
+            gallery.find(key(subjectId, finger)).ifPresent(template -> templates.put(finger, template));
+        }
+        return templates;
     }
 
     private record Change(long seq, String subjectId) {}
@@ -272,6 +280,9 @@ public class EnrolledGallery {
 
     public void add(final String subjectId, final Map<Finger, FingerprintTemplateBytes> templates) {
         synchronized (changes) {
+            if (templates.equals(inMemory(subjectId))) {
+                return; // the follower was first with this change
+            }
             templates.forEach((finger, template) -> put(subjectId, finger, template));
         }
     }

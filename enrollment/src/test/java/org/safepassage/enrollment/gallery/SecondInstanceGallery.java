@@ -2,6 +2,7 @@ package org.safepassage.enrollment.gallery;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.safepassage.enrollment.vault.SubjectVault;
@@ -12,6 +13,8 @@ import org.safepassage.service.db.Jdbc;
  * memory, its own follower connection, the same database. Tests stop it with {@link #stop(EnrolledGallery)}.
  */
 public final class SecondInstanceGallery {
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
     private SecondInstanceGallery() {}
 
     /**
@@ -29,6 +32,7 @@ public final class SecondInstanceGallery {
         gallery.minShortlist = 512;
         gallery.loadInBackground = false;
         gallery.catchUpEvery = Duration.ofMinutes(10);
+        gallery.followerName = "enrollment-gallery-follower-" + INSTANCES.incrementAndGet();
         gallery.followerConnections = () -> {
             if (!online.getAsBoolean()) {
                 throw new SQLException("this instance is cut off from the database (test)");
@@ -40,6 +44,11 @@ public final class SecondInstanceGallery {
         gallery.password = config.getOptionalValue("quarkus.datasource.password", String.class);
         gallery.start();
         return gallery;
+    }
+
+    /** The application name of the gallery's follower connection in pg_stat_activity. */
+    public static String followerName(final EnrolledGallery gallery) {
+        return gallery.followerName;
     }
 
     public static void stop(final EnrolledGallery gallery) {

@@ -157,9 +157,15 @@ class SeveralInstancesTest {
     @Test
     void an_instance_that_lost_its_connection_catches_up_with_what_it_missed() {
         final EnrolledGallery other = gallery();
+        final String follower = SecondInstanceGallery.followerName(other);
+        final String listening = "select count(*) from pg_stat_activity where application_name = ? "
+                + "and query = 'LISTEN gallery_change'";
+        await().atMost(WITHIN_SECONDS).until(() -> count(listening, follower) == 1);
         online.set(false);
         assertThat(count("select count(*) from (select pg_terminate_backend(pid) from pg_stat_activity "
-                + "where application_name = 'enrollment-gallery-follower') t")).isPositive();
+                + "where application_name = ?) t", follower)).isOne();
+        await().atMost(WITHIN_SECONDS).until(() -> count("select count(*) from pg_stat_activity "
+                + "where application_name = ?", follower) == 0);
 
         final String subjectId = as("officer")
                 .body(Api.child(newRequestId(), "Ina-Instances", 54, List.of(guardian("Guardian Ina", "+37360000541"))))
