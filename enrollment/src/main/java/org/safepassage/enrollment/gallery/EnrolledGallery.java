@@ -107,6 +107,8 @@ public class EnrolledGallery {
     private final Object changes = new Object();
     /* The number of the last gallery_change applied; guarded by changes. */
     private long appliedChange;
+    /* Set once the load has read every row; catch-ups before it would race with the load. */
+    private volatile boolean following;
     private GalleryFollower follower;
     /* Where the follower's connections come from; tests cut it off to prove the catch-up after a drop. */
     GalleryFollower.Connections followerConnections = this::followerConnection;
@@ -158,6 +160,8 @@ public class EnrolledGallery {
             });
             loaded[0] += addAll(batch);
             readiness.progress(loaded[0], total);
+            // Only now: a change applied while the load still streams rows could be overwritten by its older copy.
+            following = true;
             catchUp();
             readiness.ready();
             follower = new GalleryFollower(followerConnections, this::catchUp, catchUpEvery);
@@ -195,6 +199,9 @@ public class EnrolledGallery {
      * Inside a transaction it reads through that transaction's connection.
      */
     public void catchUp() {
+        if (!following) {
+            return; // the load is still reading; it catches up itself before it declares the gallery ready
+        }
         synchronized (changes) {
             final long after = appliedChange;
             final List<Change> pending = jdbc.query("select seq, subject_id from gallery_change where seq > ? "
@@ -222,9 +229,12 @@ public class EnrolledGallery {
                         vault.decrypt(subjectId, templateField(finger), row.getBytes(2))));
                 return null;
             }, subjectId);
-        } catch (VaultException e) {
-            // Erased between the two reads (the key is gone): that erasure is a later change and removes it then.
-            LOG.warnf("gallery: %s not reloaded (%s); its later change will settle it", subjectId, e.getMessage());
+        } catch (VaultException | IllegalArgumentException e) {
+            // Most often erased between the two reads (the key is gone), and that erasure is a later change which
+            // removes it then. Otherwise the row is damaged or altered: kept as it was, for an operator, rather than
+            // blocking every change after it.
+            LOG.errorf("gallery: the vault's templates of %s cannot be read (%s); kept as they were in memory",
+                    subjectId, e.getMessage());
             return;
         }
         if (templates.equals(inMemory(subjectId))) {
