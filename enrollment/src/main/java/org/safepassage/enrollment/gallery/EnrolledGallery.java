@@ -2,9 +2,16 @@ package org.safepassage.enrollment.gallery;
 
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Properties;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +32,7 @@ import org.safepassage.enrollment.biometrics.index.IndexParameters;
 import org.safepassage.enrollment.biometrics.index.Shortlist;
 import org.safepassage.enrollment.subject.Finger;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.enrollment.vault.VaultException;
 import org.safepassage.service.db.Jdbc;
 
 /**
@@ -33,6 +41,12 @@ import org.safepassage.service.db.Jdbc;
  * every change of the gallery (enrollment, renewal, erasure); when enabled it picks the short list each search
  * scores with SourceAFIS, and probes it cannot rank are scored against everyone. Erased subjects leave both at once.
  * Searches never touch commitments.
+ *
+ * <p>Several instances may share the database (issue 13). Each follows the others' changes through the
+ * {@code gallery_change} table (written by a trigger on {@code biometric}, migration V3) and its NOTIFYs:
+ * {@link #catchUp()} re-reads the templates of every subject changed after the last change number applied, so an
+ * instance that missed notifications catches up instead of diverging. Deduplication calls it under the
+ * {@link GalleryLock}, so it sees every enrollment committed anywhere before it.
  *
  * <p>Loading runs in the background (the service answers health checks meanwhile) and every search waits for it:
  * until the whole gallery is in memory, searches are refused with 503 {@code GALLERY_NOT_READY}, never answered
@@ -75,6 +89,32 @@ public class EnrolledGallery {
     @ConfigProperty(name = "safepassage.biometrics.gallery.load-in-background", defaultValue = "true")
     boolean loadInBackground;
 
+    /* Catch up even without a notification this often: a notification can be lost with its connection. */
+    @ConfigProperty(name = "safepassage.biometrics.gallery.catch-up-every", defaultValue = "5s")
+    Duration catchUpEvery;
+
+    /* The follower's own connection, outside the pool: it LISTENs for as long as the service runs. */
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    /* Guards the in-memory gallery against a catch-up and a local change interleaving. */
+    private final Object changes = new Object();
+    /* The number of the last gallery_change applied; guarded by changes. */
+    private long appliedChange;
+    /* Set once the load has read every row; catch-ups before it would race with the load. */
+    private volatile boolean following;
+    private GalleryFollower follower;
+    /* Where the follower's connections come from; tests cut it off to prove the catch-up after a drop. */
+    GalleryFollower.Connections followerConnections = this::followerConnection;
+    /* How the follower's connection shows in pg_stat_activity; tests tell their instances apart by it. */
+    String followerName = GalleryFollower.APPLICATION_NAME;
+
     private FingerprintSearch search;
     private CandidateIndex index;
 
@@ -94,6 +134,11 @@ public class EnrolledGallery {
     private void load() {
         try {
             final long started = System.nanoTime();
+            // Read before the templates: a change committed during the load is applied again, which is harmless.
+            synchronized (changes) {
+                appliedChange = jdbc.queryOne("select coalesce(max(seq), 0) from gallery_change",
+                        row -> row.getLong(1)).orElse(0L);
+            }
             final int total = jdbc.queryOne("select count(*) from biometric", row -> row.getInt(1)).orElse(0);
             LOG.infof("loading the 1:N gallery and its index: %d enrolled fingerprints", total);
             readiness.progress(0, total);
@@ -115,7 +160,12 @@ public class EnrolledGallery {
             });
             loaded[0] += addAll(batch);
             readiness.progress(loaded[0], total);
+            // Only now: a change applied while the load still streams rows could be overwritten by its older copy.
+            following = true;
+            catchUp();
             readiness.ready();
+            follower = new GalleryFollower(followerConnections, this::catchUp, catchUpEvery);
+            follower.start();
             LOG.infof("gallery ready: %d fingerprints of %d subjects in %d ms; index %s", loaded[0],
                     fingersBySubject.size(), (System.nanoTime() - started) / 1_000_000, index.statistics());
         } catch (RuntimeException e) {
@@ -123,6 +173,87 @@ public class EnrolledGallery {
             LOG.error("the 1:N gallery failed to load: searches are refused until a restart", e);
         }
     }
+
+    @PreDestroy
+    void stop() {
+        if (follower != null) {
+            follower.stop();
+        }
+    }
+
+    Connection followerConnection() throws SQLException {
+        final Properties properties = new Properties();
+        username.ifPresent(user -> properties.setProperty("user", user));
+        password.ifPresent(secret -> properties.setProperty("password", secret));
+        properties.setProperty("ApplicationName", followerName);
+        final Connection connection = new org.postgresql.Driver().connect(jdbcUrl, properties);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL URL: " + jdbcUrl);
+        }
+        return connection;
+    }
+
+    /**
+     * Applies every gallery change committed after the last one applied, made by this instance or another: each
+     * changed subject's templates are read again from the vault, and a subject with none left leaves the gallery.
+     * Inside a transaction it reads through that transaction's connection.
+     */
+    public void catchUp() {
+        if (!following) {
+            return; // the load is still reading; it catches up itself before it declares the gallery ready
+        }
+        synchronized (changes) {
+            final long after = appliedChange;
+            final List<Change> pending = jdbc.query("select seq, subject_id from gallery_change where seq > ? "
+                    + "order by seq", row -> new Change(row.getLong(1), row.getString(2)), after);
+            if (pending.isEmpty()) {
+                return;
+            }
+            final Set<String> subjects = new LinkedHashSet<>();
+            pending.forEach(change -> subjects.add(change.subjectId()));
+            for (String subjectId : subjects) {
+                reload(subjectId);
+            }
+            appliedChange = pending.get(pending.size() - 1).seq();
+            LOG.debugf("gallery: changes %d to %d applied (%d subjects)", after + 1, appliedChange, subjects.size());
+        }
+    }
+
+    /* The subject as the vault holds it now; called with the changes lock held. */
+    private void reload(final String subjectId) {
+        final Map<Finger, FingerprintTemplateBytes> templates = new EnumMap<>(Finger.class);
+        try {
+            jdbc.query("select finger, template from biometric where subject_id = ?", row -> {
+                final Finger finger = Finger.valueOf(row.getString(1));
+                templates.put(finger, FingerprintTemplateBytes.fromBytes(
+                        vault.decrypt(subjectId, templateField(finger), row.getBytes(2))));
+                return null;
+            }, subjectId);
+        } catch (VaultException | IllegalArgumentException e) {
+            // Most often erased between the two reads (the key is gone), and that erasure is a later change which
+            // removes it then. Otherwise the row is damaged or altered: kept as it was, for an operator, rather than
+            // blocking every change after it.
+            LOG.errorf("gallery: the vault's templates of %s cannot be read (%s); kept as they were in memory",
+                    subjectId, e.getMessage());
+            return;
+        }
+        if (templates.equals(inMemory(subjectId))) {
+            // Most often this instance's own change, already applied: re-adding would only leave dead index entries.
+            return;
+        }
+        removeInMemory(subjectId);
+        templates.forEach((finger, template) -> put(subjectId, finger, template));
+    }
+
+    private Map<Finger, FingerprintTemplateBytes> inMemory(final String subjectId) {
+        final Map<Finger, FingerprintTemplateBytes> templates = new EnumMap<>(Finger.class);
+        for (Finger finger : fingersBySubject.getOrDefault(subjectId, Set.of())) {
+            gallery.find(key(subjectId, finger)).ifPresent(template -> templates.put(finger, template));
+        }
+        return templates;
+    }
+
+    private record Change(long seq, String subjectId) {}
 
     /* Hashing is the costly part of indexing and needs no lock: done on all cores, then added in one pass. */
     private int addAll(final List<Loaded> batch) {
@@ -158,10 +289,21 @@ public class EnrolledGallery {
     }
 
     public void add(final String subjectId, final Map<Finger, FingerprintTemplateBytes> templates) {
-        templates.forEach((finger, template) -> put(subjectId, finger, template));
+        synchronized (changes) {
+            if (templates.equals(inMemory(subjectId))) {
+                return; // the follower was first with this change
+            }
+            templates.forEach((finger, template) -> put(subjectId, finger, template));
+        }
     }
 
     public void remove(final String subjectId) {
+        synchronized (changes) {
+            removeInMemory(subjectId);
+        }
+    }
+
+    private void removeInMemory(final String subjectId) {
         final Set<Finger> fingers = fingersBySubject.remove(subjectId);
         if (fingers != null) {
             fingers.forEach(finger -> {

@@ -32,11 +32,13 @@ import org.safepassage.enrollment.biometrics.MatchCandidate;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.commitment.SaltedCommitment;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.gallery.GalleryLock;
 import org.safepassage.enrollment.guardian.PhoneVerifications;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.ledger.OutboxHandler;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * Enrolls a person: fingerprints checked and turned into templates, deduplicated against everyone enrolled, personal
@@ -44,8 +46,9 @@ import org.safepassage.enrollment.vault.SubjectVault;
  *
  * <p>The order is what keeps the two stores consistent: the vault rows and an outbox entry commit together first; the
  * ledger registration follows and, if the ledger is unreachable, is retried by the outbox until it lands. A definitive
- * refusal by the ledger rolls the vault rows back. Deduplication and the insert run under one lock, so two officers
- * enrolling the same child at once cannot both pass.
+ * refusal by the ledger rolls the vault rows back. Deduplication and the insert run in one transaction under the
+ * {@link GalleryLock} every instance behind the database shares, so two officers enrolling the same child at once,
+ * at one instance or two, cannot both pass.
  */
 @ApplicationScoped
 public class EnrollmentService implements OutboxHandler {
@@ -69,12 +72,16 @@ public class EnrollmentService implements OutboxHandler {
     private final LedgerOutbox outbox;
     private final Referrals referrals;
     private final FingerprintUploads uploads;
+    private final Jdbc jdbc;
     private final ReentrantLock enrollmentLock = new ReentrantLock(true);
+    /* Runs after a unique check, before the insert commits. Tests widen the race window here. */
+    volatile Runnable uniqueCheckPassed = () -> { };
 
     EnrollmentService(final SubjectVault vault, final FpV1Commitments commitments, final SubjectStore store,
             final EnrolledGallery gallery, final PhoneVerifications phones, final RegistryLedger ledger,
-            final LedgerOutbox outbox, final Referrals referrals, final FingerprintUploads uploads) {
+            final LedgerOutbox outbox, final Referrals referrals, final FingerprintUploads uploads, final Jdbc jdbc) {
         this.uploads = uploads;
+        this.jdbc = jdbc;
         this.vault = vault;
         this.commitments = commitments;
         this.store = store;
@@ -112,15 +119,18 @@ public class EnrollmentService implements OutboxHandler {
 
         enrollmentLock.lock();
         try {
-            final List<MatchCandidate> duplicates =
-                    gallery.candidates(new ArrayList<>(templates.byFinger().values()));
-            if (!duplicates.isEmpty()) {
-                final MatchCandidate best = duplicates.get(0);
-                LOG.infof("enrollment %s referred: fingerprints match %s (score %.1f)", request.requestId(),
-                        best.subjectId(), best.score());
-                throw Referrals.referred(referrals.refer(request.requestId(), best, officer));
-            }
-            QuarkusTransaction.requiringNew().run(() -> {
+            // Check and insert in one transaction under the lock all instances share: the catch-up brings in every
+            // enrollment another instance committed before we got the lock, and ours commits before the next
+            // instance gets it. A rollback (a refusal below, a failure) releases the lock with the transaction.
+            final List<MatchCandidate> duplicates = QuarkusTransaction.requiringNew().call(() -> {
+                GalleryLock.acquire(jdbc);
+                gallery.catchUp();
+                final List<MatchCandidate> found =
+                        gallery.candidates(new ArrayList<>(templates.byFinger().values()));
+                if (!found.isEmpty()) {
+                    return found;
+                }
+                uniqueCheckPassed.run();
                 final Instant now = Instant.now();
                 vault.createSubjectKey(subjectId);
                 store.insert(new StoredSubject(subjectId, request.requestId(), digest, protection,
@@ -141,7 +151,14 @@ public class EnrollmentService implements OutboxHandler {
                 templates.byFinger().forEach((finger, template) -> store.insertTemplate(subjectId, finger,
                         vault.encrypt(subjectId, EnrolledGallery.templateField(finger), template.bytes())));
                 outbox.enqueue(subjectId, LedgerOutbox.Operation.REGISTER);
+                return List.<MatchCandidate>of();
             });
+            if (!duplicates.isEmpty()) {
+                final MatchCandidate best = duplicates.get(0);
+                LOG.infof("enrollment %s referred: fingerprints match %s (score %.1f)", request.requestId(),
+                        best.subjectId(), best.score());
+                throw Referrals.referred(referrals.refer(request.requestId(), best, officer));
+            }
             gallery.add(subjectId, templates.byFinger());
         } finally {
             enrollmentLock.unlock();

@@ -17,8 +17,10 @@ import org.safepassage.enrollment.biometrics.MatchCandidate;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.commitment.SaltedCommitment;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.gallery.GalleryLock;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.service.db.Jdbc;
 
 /**
  * Re-enrollment: new captures (a child's fingers grow), a new salt and a new commitment; the ledger revokes the old
@@ -38,11 +40,13 @@ public class Reenrollment {
     private final Referrals referrals;
     private final EnrollmentService enrollment;
     private final FingerprintUploads uploads;
+    private final Jdbc jdbc;
 
     Reenrollment(final SubjectStore store, final SubjectVault vault, final FpV1Commitments commitments,
             final EnrolledGallery gallery, final RegistryLedger ledger, final Referrals referrals,
-            final EnrollmentService enrollment, final FingerprintUploads uploads) {
+            final EnrollmentService enrollment, final FingerprintUploads uploads, final Jdbc jdbc) {
         this.uploads = uploads;
+        this.jdbc = jdbc;
         this.store = store;
         this.vault = vault;
         this.commitments = commitments;
@@ -76,23 +80,33 @@ public class Reenrollment {
             captured.put(input.finger(), uploads.template(input.finger().name(), input.image()));
         }
         final EnrolledTemplates templates = new EnrolledTemplates(captured);
-        final List<MatchCandidate> others = gallery.candidates(new ArrayList<>(captured.values())).stream()
-                .filter(candidate -> !candidate.subjectId().equals(subjectId)).toList();
-        if (!others.isEmpty()) {
-            throw Referrals.referred(referrals.refer("reenroll-" + subjectId, others.get(0), supervisor));
-        }
         final SaltedCommitment renewed = commitments.enroll(templates.commitmentInput());
-        ledger.officer().subjects().renewCommitment(new RenewCommitmentCommand(subjectId,
-                renewed.commitment().value(), CommitmentScheme.fromId(renewed.commitment().scheme())));
-        QuarkusTransaction.requiringNew().run(() -> {
+        // From the duplicate check to the new templates' commit under the lock every instance shares, so an
+        // enrollment of the same fingers at another instance cannot slip in between. The ledger call is inside it:
+        // enrollments everywhere wait for one renewal, which is rare and made by a supervisor.
+        final List<MatchCandidate> others = QuarkusTransaction.requiringNew().call(() -> {
+            GalleryLock.acquire(jdbc);
+            gallery.catchUp();
+            final List<MatchCandidate> found = gallery.candidates(new ArrayList<>(captured.values())).stream()
+                    .filter(candidate -> !candidate.subjectId().equals(subjectId)).toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+            ledger.officer().subjects().renewCommitment(new RenewCommitmentCommand(subjectId,
+                    renewed.commitment().value(), CommitmentScheme.fromId(renewed.commitment().scheme())));
             store.replaceCommitment(subjectId, vault.encrypt(subjectId, "salt", renewed.salt().bytes()),
                     renewed.commitment().scheme(), renewed.commitment().value(), renewed.commitment().pepperId(),
                     Instant.now());
             captured.forEach((finger, template) -> store.insertTemplate(subjectId, finger,
                     vault.encrypt(subjectId, EnrolledGallery.templateField(finger), template.bytes())));
+            return List.<MatchCandidate>of();
         });
-        gallery.remove(subjectId);
-        gallery.add(subjectId, captured);
+        if (!others.isEmpty()) {
+            throw Referrals.referred(referrals.refer("reenroll-" + subjectId, others.get(0), supervisor));
+        }
+        // The subject as now committed (fingers dropped, fingers added), read back once: replacing by hand here as
+        // well as in the follower would churn the index twice.
+        gallery.catchUp();
         return enrollment.summary(subjectId);
     }
 }

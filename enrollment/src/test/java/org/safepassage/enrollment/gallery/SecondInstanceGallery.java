@@ -1,0 +1,57 @@
+package org.safepassage.enrollment.gallery;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.service.db.Jdbc;
+
+/**
+ * An {@link EnrolledGallery} built by hand, as another enrollment instance would hold it: its own templates in
+ * memory, its own follower connection, the same database. Tests stop it with {@link #stop(EnrolledGallery)}.
+ */
+public final class SecondInstanceGallery {
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private SecondInstanceGallery() {}
+
+    /**
+     * Starts the gallery and its follower, which catches up only on notifications and reconnections (its periodic
+     * catch-up is set far beyond any test's deadline), and connects only while {@code online} says so.
+     */
+    public static EnrolledGallery start(final Jdbc jdbc, final SubjectVault vault, final BooleanSupplier online) {
+        final var config = ConfigProvider.getConfig();
+        final EnrolledGallery gallery = new EnrolledGallery();
+        gallery.jdbc = jdbc;
+        gallery.vault = vault;
+        gallery.threshold = config.getOptionalValue("safepassage.biometrics.match-threshold", Double.class).orElse(40.0);
+        gallery.indexEnabled = false;
+        gallery.penetration = 0.01;
+        gallery.minShortlist = 512;
+        gallery.loadInBackground = false;
+        gallery.catchUpEvery = Duration.ofMinutes(10);
+        gallery.followerName = "enrollment-gallery-follower-" + INSTANCES.incrementAndGet();
+        gallery.followerConnections = () -> {
+            if (!online.getAsBoolean()) {
+                throw new SQLException("this instance is cut off from the database (test)");
+            }
+            return gallery.followerConnection();
+        };
+        gallery.jdbcUrl = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        gallery.username = config.getOptionalValue("quarkus.datasource.username", String.class);
+        gallery.password = config.getOptionalValue("quarkus.datasource.password", String.class);
+        gallery.start();
+        return gallery;
+    }
+
+    /** The application name of the gallery's follower connection in pg_stat_activity. */
+    public static String followerName(final EnrolledGallery gallery) {
+        return gallery.followerName;
+    }
+
+    public static void stop(final EnrolledGallery gallery) {
+        gallery.stop();
+    }
+}
