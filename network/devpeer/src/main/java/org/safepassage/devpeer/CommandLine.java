@@ -1,5 +1,7 @@
 package org.safepassage.devpeer;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -7,7 +9,7 @@ import java.time.Duration;
 final class CommandLine {
     static final String USAGE = "usage: devpeer [--port 7051] [--data DIR] [--crypto DIR] [--channel safepassage]"
             + " [--chaincode safepassage] [--block-size 50] [--batch-timeout-ms 100]"
-            + " [--policy crossing:RecordCrossing=BorderMSP+ChildProtectionMSP,...]";
+            + " [--policy crossing:RecordCrossing=BorderMSP+ChildProtectionMSP,...] [--listen 127.0.0.1] [--tls]";
 
     private CommandLine() {}
 
@@ -20,8 +22,14 @@ final class CommandLine {
         int blockSize = 50;
         long batchMillis = 100;
         EndorsementPolicy policy = EndorsementPolicy.DEFAULT;
+        InetAddress listen = InetAddress.getLoopbackAddress();
+        boolean tls = false;
         for (int i = 0; i < args.length; i++) {
             final String option = args[i];
+            if (option.equals("--tls")) {
+                tls = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + option);
             }
@@ -36,6 +44,7 @@ final class CommandLine {
                     case "--block-size" -> blockSize = Integer.parseInt(value);
                     case "--batch-timeout-ms" -> batchMillis = Long.parseLong(value);
                     case "--policy" -> policy = EndorsementPolicy.parse(value);
+                    case "--listen" -> listen = address(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {
@@ -43,6 +52,18 @@ final class CommandLine {
             }
         }
         return new DevPeerConfig(port, data, crypto, channel, chaincode, blockSize, Duration.ofMillis(batchMillis),
-                policy);
+                policy, listen, tls);
+    }
+
+    /** An IP literal only: a host name would be resolved here, and could resolve to something else tomorrow. */
+    private static InetAddress address(final String value) {
+        if (!value.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+            throw new IllegalArgumentException("--listen needs an IP address, got " + value);
+        }
+        try {
+            return InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--listen needs an IP address, got " + value);
+        }
     }
 }

@@ -1,14 +1,20 @@
 package org.safepassage.devpeer;
 
 import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +46,8 @@ public final class DevPeer implements AutoCloseable {
     }
 
     private static final Logger LOG = Logger.getLogger(DevPeer.class.getName());
+    /** The organisation whose TLS CA issues the devpeer's server certificate, which plays every organisation's peer. */
+    private static final String SERVER_TLS_ORGANISATION = Member.PEER_ORGANISATIONS.get(0);
 
     /** The file in the data directory that tells services how to connect. */
     public static final String CONNECTION_FILE = "connection.json";
@@ -48,12 +56,15 @@ public final class DevPeer implements AutoCloseable {
     private final Server server;
     private final Orderer orderer;
     private final Ledger ledger;
+    private final CryptoMaterial material;
 
-    private DevPeer(final DevPeerConfig config, final Server server, final Orderer orderer, final Ledger ledger) {
+    private DevPeer(final DevPeerConfig config, final Server server, final Orderer orderer, final Ledger ledger,
+            final CryptoMaterial material) {
         this.config = config;
         this.server = server;
         this.orderer = orderer;
         this.ledger = ledger;
+        this.material = material;
     }
 
     /**
@@ -65,7 +76,8 @@ public final class DevPeer implements AutoCloseable {
      */
     public static DevPeer start(final DevPeerConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
-        final Organisations organisations = organisations(DevCrypto.ensure(config.cryptoDirectory(), 1));
+        final CryptoMaterial material = DevCrypto.ensure(config.cryptoDirectory(), 1);
+        final Organisations organisations = organisations(material);
         final LedgerSimulator simulator =
                 new LedgerSimulator(config.channel(), Member.PEER_ORGANISATIONS.get(0), Clock.systemUTC());
         final BlockStore store = BlockStore.open(config.dataDirectory());
@@ -82,9 +94,7 @@ public final class DevPeer implements AutoCloseable {
                 orderer, ledger);
         final Server server;
         try {
-            // Plaintext gRPC, so loopback only: a peer reachable from other machines needs TLS, as Fabric's have.
-            server = NettyServerBuilder.forAddress(
-                            new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
+            server = listener(config, material)
                     .addService(gateway)
                     .addService(new PeerEndorserService(config.channel(), config.chaincode(), organisations, endorser,
                             ledger))
@@ -93,26 +103,63 @@ public final class DevPeer implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             closeQuietly(orderer, ledger);
-            throw new IOException("cannot listen on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on " + config.listenAddress().getHostAddress() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
         }
         gateway.listeningOn(server.getPort());
-        final DevPeer peer = new DevPeer(config, server, orderer, ledger);
+        final DevPeer peer = new DevPeer(config, server, orderer, ledger, material);
         peer.connection().write(config.dataDirectory().resolve(CONNECTION_FILE));
-        LOG.info(() -> "devpeer listening on port " + peer.port() + " of 127.0.0.1 (channel " + config.channel()
+        LOG.info(() -> "devpeer listening on port " + peer.port() + " of " + config.listenAddress().getHostAddress()
+                + (config.tls() ? " with TLS and client authentication" : " (plaintext)") + " (channel " + config.channel()
                 + ", chaincode " + config.chaincode() + "), data in " + config.dataDirectory().toAbsolutePath() + ", crypto in "
                 + config.cryptoDirectory().toAbsolutePath() + ", ledger height " + ledger.height());
         return peer;
     }
 
     /**
-     * How services reach this devpeer: every organisation's peer is this one plaintext endpoint. Also written to
-     * {@code <data>/connection.json} on start, which is where services look for it.
+     * How services reach this devpeer: every organisation's peer is this one endpoint, with TLS the CA its server
+     * certificate comes from. Also written to {@code <data>/connection.json} on start, which is where services look
+     * for it.
      *
      * @return the connection
      */
     public LedgerConnection connection() {
+        final String endpoint = host(config.listenAddress()) + ":" + port();
+        final String tlsCa = config.tls()
+                ? material.organisationMsp(SERVER_TLS_ORGANISATION).resolve("tlscacerts/tlsca.pem").toAbsolutePath()
+                        .toString()
+                : null;
         return LedgerConnection.singleEndpoint(config.channel(), config.chaincode(), config.cryptoDirectory(),
-                "127.0.0.1:" + port(), Member.PEER_ORGANISATIONS);
+                endpoint, tlsCa, Member.PEER_ORGANISATIONS);
+    }
+
+    /**
+     * The gRPC listener. With TLS, like a Fabric peer with {@code clientAuthRequired}: the server certificate is
+     * issued at each start by the first organisation's TLS CA for this address (so a new address needs no new
+     * material), and a client must present a certificate from one of the organisations' TLS CAs.
+     */
+    private static NettyServerBuilder listener(final DevPeerConfig config, final CryptoMaterial material)
+            throws IOException {
+        final NettyServerBuilder builder =
+                NettyServerBuilder.forAddress(new InetSocketAddress(config.listenAddress(), config.port()));
+        if (!config.tls()) {
+            return builder;
+        }
+        final Identity server = material.tlsCertificateAuthority(SERVER_TLS_ORGANISATION).issueTls(
+                "devpeer." + SERVER_TLS_ORGANISATION.toLowerCase(Locale.ROOT),
+                List.of("localhost", "127.0.0.1", config.listenAddress().getHostAddress()).stream().distinct().toList());
+        final X509Certificate[] clientCas = Member.PEER_ORGANISATIONS.stream()
+                .map(material::tlsCaCertificate)
+                .toArray(X509Certificate[]::new);
+        return builder.sslContext(GrpcSslContexts.configure(
+                        SslContextBuilder.forServer(server.privateKey(), server.certificate()))
+                .trustManager(clientCas)
+                .clientAuth(ClientAuth.REQUIRE)
+                .build());
+    }
+
+    private static String host(final InetAddress address) {
+        return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
     }
 
     /** @return the port the Gateway service listens on (the bound one when configured as 0) */

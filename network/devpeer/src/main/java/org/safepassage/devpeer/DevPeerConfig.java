@@ -1,5 +1,6 @@
 package org.safepassage.devpeer;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param maxBlockTransactions a block is cut when it holds this many transactions
  * @param batchTimeout or when this long has passed since its first transaction arrived
  * @param policy the endorsement policy per transaction family
+ * @param listenAddress the address to listen on; the loopback address unless configured otherwise
+ * @param tls whether the endpoint speaks TLS and requires a client certificate from one of the organisations' TLS
+ *     CAs, as a Fabric peer with client authentication does; plaintext is refused on any address but loopback
  */
 public record DevPeerConfig(
         int port,
@@ -24,7 +28,9 @@ public record DevPeerConfig(
         String chaincode,
         int maxBlockTransactions,
         Duration batchTimeout,
-        EndorsementPolicy policy) {
+        EndorsementPolicy policy,
+        InetAddress listenAddress,
+        boolean tls) {
 
     /** Default channel name, as the services are configured. */
     public static final String DEFAULT_CHANNEL = "safepassage";
@@ -41,6 +47,12 @@ public record DevPeerConfig(
         Objects.requireNonNull(chaincode, "chaincode");
         Objects.requireNonNull(batchTimeout, "batchTimeout");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(listenAddress, "listenAddress");
+        if (!tls && !listenAddress.isLoopbackAddress()) {
+            // Plaintext gRPC carries every proposal and every identity unprotected: only this machine may see it.
+            throw new IllegalArgumentException("plaintext is refused on the non-loopback address "
+                    + listenAddress.getHostAddress() + ": enable TLS (--tls) or listen on 127.0.0.1");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port: 0 to 65535, got " + port);
         }
@@ -54,7 +66,7 @@ public record DevPeerConfig(
 
     /**
      * Defaults: port 7051, channel and chaincode {@code safepassage}, blocks of up to 50 transactions or 100 ms, and
-     * {@link EndorsementPolicy#DEFAULT}.
+     * {@link EndorsementPolicy#DEFAULT}, plaintext on 127.0.0.1.
      *
      * @param dataDirectory where the block log lives
      * @param cryptoDirectory the MSP folders
@@ -62,23 +74,34 @@ public record DevPeerConfig(
      */
     public static DevPeerConfig of(final Path dataDirectory, final Path cryptoDirectory) {
         return new DevPeerConfig(DEFAULT_PORT, dataDirectory, cryptoDirectory, DEFAULT_CHANNEL, DEFAULT_CHAINCODE, 50,
-                Duration.ofMillis(100), EndorsementPolicy.DEFAULT);
+                Duration.ofMillis(100), EndorsementPolicy.DEFAULT, InetAddress.getLoopbackAddress(), false);
     }
 
     /** @param value the port, 0 for any free one @return a copy with it */
     public DevPeerConfig withPort(final int value) {
         return new DevPeerConfig(value, dataDirectory, cryptoDirectory, channel, chaincode, maxBlockTransactions,
-                batchTimeout, policy);
+                batchTimeout, policy, listenAddress, tls);
     }
 
     /** @param value transactions per block @param timeout batch timeout @return a copy with them */
     public DevPeerConfig withBlockCutting(final int value, final Duration timeout) {
-        return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, value, timeout, policy);
+        return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, value, timeout, policy,
+                listenAddress, tls);
     }
 
     /** @param value the endorsement policy @return a copy with it */
     public DevPeerConfig withPolicy(final EndorsementPolicy value) {
         return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, maxBlockTransactions,
-                batchTimeout, value);
+                batchTimeout, value, listenAddress, tls);
+    }
+
+    /**
+     * @param address the address to listen on
+     * @param useTls whether to speak TLS with client authentication (required on a non-loopback address)
+     * @return a copy with them
+     */
+    public DevPeerConfig withListener(final InetAddress address, final boolean useTls) {
+        return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, maxBlockTransactions,
+                batchTimeout, policy, address, useTls);
     }
 }

@@ -87,12 +87,29 @@ public record LedgerConnection(String channel, String chaincode, String cryptoRo
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * A user's TLS folder ({@code client.crt}, {@code client.key}): the certificate presented to a peer that requires
+     * client authentication. Absent for users enrolled without one.
+     */
+    public Path userTls(final String mspId, final String user) {
+        return Path.of(cryptoRoot, mspId, "users", user, "tls");
+    }
+
     /** A connection where every organisation reaches the same plaintext endpoint, as with the devpeer. */
     public static LedgerConnection singleEndpoint(final String channel, final String chaincode, final Path cryptoRoot,
             final String endpoint, final Iterable<String> mspIds) {
+        return singleEndpoint(channel, chaincode, cryptoRoot, endpoint, null, mspIds);
+    }
+
+    /**
+     * A connection where every organisation reaches the same endpoint, as with the devpeer; with TLS when
+     * {@code tlsCaCertificate} (the path of the CA that signed the endpoint's certificate) is given.
+     */
+    public static LedgerConnection singleEndpoint(final String channel, final String chaincode, final Path cryptoRoot,
+            final String endpoint, final String tlsCaCertificate, final Iterable<String> mspIds) {
         final Map<String, Peer> peers = new TreeMap<>();
         for (final String msp : mspIds) {
-            peers.put(msp, new Peer(endpoint, null));
+            peers.put(msp, new Peer(endpoint, tlsCaCertificate));
         }
         return new LedgerConnection(channel, chaincode, cryptoRoot.toAbsolutePath().toString(), peers);
     }

@@ -65,7 +65,8 @@ public final class LedgerGateway implements AutoCloseable {
         } catch (CertificateException | InvalidKeyException e) {
             throw new IllegalArgumentException("invalid identity in " + msp + ": " + e.getMessage(), e);
         }
-        final ManagedChannel channel = Grpc.newChannelBuilder(peer.endpoint(), credentials(peer)).build();
+        final ManagedChannel channel = Grpc.newChannelBuilder(peer.endpoint(),
+                credentials(peer, connection.userTls(mspId, user))).build();
         final Gateway gateway = Gateway.newInstance()
                 .identity(new X509Identity(mspId, certificate))
                 .signer(Signers.newPrivateKeySigner(key))
@@ -105,12 +106,19 @@ public final class LedgerGateway implements AutoCloseable {
         }
     }
 
-    private static ChannelCredentials credentials(final LedgerConnection.Peer peer) {
+    /** With TLS, the user's client certificate is presented when it has one: peers may require client authentication. */
+    private static ChannelCredentials credentials(final LedgerConnection.Peer peer, final Path userTls) {
         if (!peer.usesTls()) {
             return InsecureChannelCredentials.create();
         }
         try {
-            return TlsChannelCredentials.newBuilder().trustManager(Path.of(peer.tlsCaCertificate()).toFile()).build();
+            final TlsChannelCredentials.Builder tls =
+                    TlsChannelCredentials.newBuilder().trustManager(Path.of(peer.tlsCaCertificate()).toFile());
+            final Path certificate = userTls.resolve("client.crt");
+            if (Files.isRegularFile(certificate)) {
+                tls.keyManager(certificate.toFile(), userTls.resolve("client.key").toFile());
+            }
+            return tls.build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the peer's TLS CA " + peer.tlsCaCertificate(), e);
         }

@@ -58,6 +58,12 @@ public final class CryptoMaterial {
         return CertificateAuthority.restore(identity(mspId, root.resolve(mspId).resolve("ca"), "cert.pem", "key.pem"));
     }
 
+    /** The organisation's TLS CA, to issue TLS certificates (a client's, a devpeer's for a new address). */
+    public CertificateAuthority tlsCertificateAuthority(final String mspId) {
+        return CertificateAuthority.restore(
+                identity(mspId, root.resolve(mspId).resolve("tlsca"), "cert.pem", "key.pem"));
+    }
+
     /** The local MSP folder of the organisation's peer. */
     public Path peerMsp(final String mspId) {
         return root.resolve(mspId).resolve("peers/peer0/msp");
@@ -84,6 +90,14 @@ public final class CryptoMaterial {
     /** The local MSP folder of a user ({@code Admin}, {@code officer}, {@code guard}, ...). */
     public Path userMsp(final String mspId, final String name) {
         return root.resolve(mspId).resolve("users").resolve(name).resolve("msp");
+    }
+
+    /**
+     * A user's TLS folder ({@code client.crt}, {@code client.key}, {@code ca.crt}, as cryptogen lays it out): the
+     * certificate it presents to a peer that requires client authentication.
+     */
+    public Path userTls(final String mspId, final String name) {
+        return root.resolve(mspId).resolve("users").resolve(name).resolve("tls");
     }
 
     /** A user's signing identity. */

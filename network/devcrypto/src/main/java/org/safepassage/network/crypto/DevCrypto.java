@@ -20,7 +20,7 @@ import org.safepassage.ledger.sim.CertificateAuthority;
  * ROOT/&lt;MSP&gt;/msp/                                      the organisation's MSP (configtx MSPDir)
  * ROOT/&lt;MSP&gt;/peers/peer0/{msp,tls}/                    a peer's local MSP and TLS (peer organisations)
  * ROOT/OrdererMSP/orderers/orderer&lt;i&gt;/{msp,tls}/       the orderers
- * ROOT/&lt;MSP&gt;/users/&lt;name&gt;/msp/                         Admin and the client users of {@link Member#ALL}
+ * ROOT/&lt;MSP&gt;/users/&lt;name&gt;/{msp,tls}/                   Admin and the client users of {@link Member#ALL}
  * ROOT/COMPLETE                                        written last: material without it is incomplete
  * </pre>
  *
@@ -69,7 +69,23 @@ public final class DevCrypto {
             delete(root);
             generate(root, orderers);
         }
-        return CryptoMaterial.load(root);
+        final CryptoMaterial material = CryptoMaterial.load(root);
+        addMissingClientTls(material);
+        return material;
+    }
+
+    /**
+     * Material written before users had TLS client certificates gets them from the kept TLS CAs; regenerating it
+     * instead would orphan a ledger whose blocks were signed by the old identities.
+     */
+    private static void addMissingClientTls(final CryptoMaterial material) throws IOException {
+        for (final Member member : Member.ALL) {
+            final Path tls = material.userTls(member.mspId(), member.name());
+            if (Files.isDirectory(material.userMsp(member.mspId(), member.name())) && !Files.exists(tls)) {
+                final CertificateAuthority tlsCa = material.tlsCertificateAuthority(member.mspId());
+                MspFolder.writeClientTls(tls, tlsCa, tlsCa.issueTls(member.commonName(), List.of()));
+            }
+        }
     }
 
     private static void generate(final Path root, final int orderers) throws IOException {
@@ -103,6 +119,8 @@ public final class DevCrypto {
                         member.isAdmin() ? Map.of() : Map.of("role", member.role());
                 MspFolder.write(dir.resolve("users/" + member.name() + "/msp"), ca, tlsCa,
                         ca.issue(member.commonName(), member.isAdmin() ? "admin" : "client", attributes));
+                MspFolder.writeClientTls(dir.resolve("users/" + member.name() + "/tls"), tlsCa,
+                        tlsCa.issueTls(member.commonName(), List.of()));
             }
         }
     }

@@ -48,6 +48,14 @@ final class MspFolder {
         writeFile(dir.resolve("ca.crt"), tlsCa.certificatePem());
     }
 
+    /** A client's TLS folder, as cryptogen writes it for users. */
+    static void writeClientTls(final Path dir, final CertificateAuthority tlsCa, final Identity tls)
+            throws IOException {
+        writeFile(dir.resolve("client.crt"), tls.certificatePem());
+        writeSecret(dir.resolve("client.key"), tls.privateKeyPem());
+        writeFile(dir.resolve("ca.crt"), tlsCa.certificatePem());
+    }
+
     /** A CA's own certificate and key, kept so more identities can be issued later. */
     static void writeAuthority(final Path dir, final CertificateAuthority ca) throws IOException {
         writeFile(dir.resolve("cert.pem"), ca.certificatePem());

@@ -167,7 +167,7 @@ public final class CertificateAuthority {
      * certificate as its client certificate), with the given host names and IP addresses as subject alternative names.
      *
      * @param commonName the node's name
-     * @param hosts DNS names or IPv4 literals
+     * @param hosts DNS names or IP literals; none for a client's certificate
      * @return the TLS identity, signed by this CA
      */
     public Identity issueTls(final String commonName, final List<String> hosts) {
@@ -179,7 +179,7 @@ public final class CertificateAuthority {
                 .build();
         final X509v3CertificateBuilder builder = newBuilder(subject, name, keys.getPublic());
         final GeneralName[] names = hosts.stream()
-                .map(host -> host.matches("[0-9.]+")
+                .map(host -> host.matches("[0-9.]+|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*")
                         ? new GeneralName(GeneralName.iPAddress, host)
                         : new GeneralName(GeneralName.dNSName, host))
                 .toArray(GeneralName[]::new);
@@ -189,7 +189,9 @@ public final class CertificateAuthority {
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                     new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+            if (names.length > 0) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+            }
             builder.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(subjectKeyId));
         } catch (CertIOException e) {
             throw new IllegalStateException("cannot add TLS certificate extensions", e);
