@@ -2,12 +2,13 @@ package org.safepassage.devpeer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.safepassage.ledger.sim.SignaturePolicy;
 
 /** The devpeer's command-line options. */
 final class CommandLine {
     static final String USAGE = "usage: devpeer [--port 7051] [--data DIR] [--crypto DIR] [--channel safepassage]"
             + " [--chaincode safepassage] [--block-size 50] [--batch-timeout-ms 100]"
-            + " [--policy crossing:RecordCrossing=BorderMSP+ChildProtectionMSP,...]";
+            + " [--policy \"AND('BorderMSP.peer','ChildProtectionMSP.peer','RegistryMSP.peer')\"]";
 
     private CommandLine() {}
 
@@ -19,7 +20,7 @@ final class CommandLine {
         String chaincode = DevPeerConfig.DEFAULT_CHAINCODE;
         int blockSize = 50;
         long batchMillis = 100;
-        EndorsementPolicy policy = EndorsementPolicy.DEFAULT;
+        SignaturePolicy policy = DevPeerConfig.DEFAULT_POLICY;
         for (int i = 0; i < args.length; i++) {
             final String option = args[i];
             if (i + 1 >= args.length) {
@@ -35,7 +36,7 @@ final class CommandLine {
                     case "--chaincode" -> chaincode = value;
                     case "--block-size" -> blockSize = Integer.parseInt(value);
                     case "--batch-timeout-ms" -> batchMillis = Long.parseLong(value);
-                    case "--policy" -> policy = EndorsementPolicy.parse(value);
+                    case "--policy" -> policy = SignaturePolicy.compile(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {

@@ -3,6 +3,8 @@ package org.safepassage.devpeer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.safepassage.chaincode.model.Endorsers;
+import org.safepassage.ledger.sim.SignaturePolicy;
 
 /**
  * How to run a devpeer. Start from {@link #of(Path, Path)} and adjust with the {@code with...} methods.
@@ -14,7 +16,8 @@ import java.util.Objects;
  * @param chaincode the chaincode name the clients use
  * @param maxBlockTransactions a block is cut when it holds this many transactions
  * @param batchTimeout or when this long has passed since its first transaction arrived
- * @param policy the endorsement policy per transaction family
+ * @param chaincodePolicy the chaincode-level endorsement policy; key-level validation parameters the chaincode sets
+ *     decide the rest
  */
 public record DevPeerConfig(
         int port,
@@ -24,7 +27,7 @@ public record DevPeerConfig(
         String chaincode,
         int maxBlockTransactions,
         Duration batchTimeout,
-        EndorsementPolicy policy) {
+        SignaturePolicy chaincodePolicy) {
 
     /** Default channel name, as the services are configured. */
     public static final String DEFAULT_CHANNEL = "safepassage";
@@ -32,6 +35,8 @@ public record DevPeerConfig(
     public static final String DEFAULT_CHAINCODE = "safepassage";
     /** Default Gateway port of a Fabric peer. */
     public static final int DEFAULT_PORT = 7051;
+    /** The chaincode-level policy the chaincode's endorsement table asks for. */
+    public static final SignaturePolicy DEFAULT_POLICY = SignaturePolicy.compile(Endorsers.chaincodePolicy());
 
     /** Validates every setting. */
     public DevPeerConfig {
@@ -40,7 +45,7 @@ public record DevPeerConfig(
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(chaincode, "chaincode");
         Objects.requireNonNull(batchTimeout, "batchTimeout");
-        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(chaincodePolicy, "chaincodePolicy");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port: 0 to 65535, got " + port);
         }
@@ -54,7 +59,7 @@ public record DevPeerConfig(
 
     /**
      * Defaults: port 7051, channel and chaincode {@code safepassage}, blocks of up to 50 transactions or 100 ms, and
-     * {@link EndorsementPolicy#DEFAULT}.
+     * the chaincode's own chaincode-level policy ({@link Endorsers#chaincodePolicy()}), as the real network commits it.
      *
      * @param dataDirectory where the block log lives
      * @param cryptoDirectory the MSP folders
@@ -62,22 +67,22 @@ public record DevPeerConfig(
      */
     public static DevPeerConfig of(final Path dataDirectory, final Path cryptoDirectory) {
         return new DevPeerConfig(DEFAULT_PORT, dataDirectory, cryptoDirectory, DEFAULT_CHANNEL, DEFAULT_CHAINCODE, 50,
-                Duration.ofMillis(100), EndorsementPolicy.DEFAULT);
+                Duration.ofMillis(100), DEFAULT_POLICY);
     }
 
     /** @param value the port, 0 for any free one @return a copy with it */
     public DevPeerConfig withPort(final int value) {
         return new DevPeerConfig(value, dataDirectory, cryptoDirectory, channel, chaincode, maxBlockTransactions,
-                batchTimeout, policy);
+                batchTimeout, chaincodePolicy);
     }
 
     /** @param value transactions per block @param timeout batch timeout @return a copy with them */
     public DevPeerConfig withBlockCutting(final int value, final Duration timeout) {
-        return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, value, timeout, policy);
+        return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, value, timeout, chaincodePolicy);
     }
 
-    /** @param value the endorsement policy @return a copy with it */
-    public DevPeerConfig withPolicy(final EndorsementPolicy value) {
+    /** @param value the chaincode-level endorsement policy @return a copy with it */
+    public DevPeerConfig withPolicy(final SignaturePolicy value) {
         return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, maxBlockTransactions,
                 batchTimeout, value);
     }
