@@ -145,7 +145,7 @@ final class DifferentialScenario {
                         CanonicalJson.toJson(new RegisterSubjectCommand(other + "_y", sha256(other + "_y"),
                                 CommitmentScheme.FP_V1, ProtectionClass.MINOR, otherGuardians, 1, consentUntil)),
                         "RegistryMSP", "ChildProtectionMSP"));
-        observe("read the second minor, neither flagged nor replaced", () -> officer.subjects().read(other));
+        observe("read the second minor, still active and unchanged", () -> officer.subjects().read(other));
 
         // An MVCC conflict: two decisions endorsed against the same version of one request.
         final String contested = requestId(observe("open a request to contest", () -> guard.crossings().openRequest(
