@@ -4,12 +4,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.safepassage.ledger.sim.SignaturePolicy;
 
 /** The devpeer's command-line options. */
 final class CommandLine {
     static final String USAGE = "usage: devpeer [--port 7051] [--data DIR] [--crypto DIR] [--channel safepassage]"
             + " [--chaincode safepassage] [--block-size 50] [--batch-timeout-ms 100]"
-            + " [--policy crossing:RecordCrossing=BorderMSP+ChildProtectionMSP,...] [--listen 127.0.0.1] [--tls]";
+            + " [--policy \"AND('BorderMSP.peer','ChildProtectionMSP.peer','RegistryMSP.peer')\"]"
+            + " [--listen 127.0.0.1] [--tls]";
 
     private CommandLine() {}
 
@@ -21,7 +23,7 @@ final class CommandLine {
         String chaincode = DevPeerConfig.DEFAULT_CHAINCODE;
         int blockSize = 50;
         long batchMillis = 100;
-        EndorsementPolicy policy = EndorsementPolicy.DEFAULT;
+        SignaturePolicy policy = DevPeerConfig.DEFAULT_POLICY;
         InetAddress listen = InetAddress.getLoopbackAddress();
         boolean tls = false;
         for (int i = 0; i < args.length; i++) {
@@ -43,7 +45,7 @@ final class CommandLine {
                     case "--chaincode" -> chaincode = value;
                     case "--block-size" -> blockSize = Integer.parseInt(value);
                     case "--batch-timeout-ms" -> batchMillis = Long.parseLong(value);
-                    case "--policy" -> policy = EndorsementPolicy.parse(value);
+                    case "--policy" -> policy = SignaturePolicy.compile(value);
                     case "--listen" -> listen = address(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }

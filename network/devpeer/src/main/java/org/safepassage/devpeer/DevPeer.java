@@ -79,17 +79,18 @@ public final class DevPeer implements AutoCloseable {
         final CryptoMaterial material = DevCrypto.ensure(config.cryptoDirectory(), 1);
         final Organisations organisations = organisations(material);
         final LedgerSimulator simulator =
-                new LedgerSimulator(config.channel(), Member.PEER_ORGANISATIONS.get(0), Clock.systemUTC());
+                new LedgerSimulator(config.channel(), Member.PEER_ORGANISATIONS.get(0), Clock.systemUTC(),
+                        config.chaincodePolicy());
         final BlockStore store = BlockStore.open(config.dataDirectory());
         final Ledger ledger;
         try {
-            ledger = Ledger.open(simulator, store, organisations, config.policy());
+            ledger = Ledger.open(simulator, store, organisations);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
         final Orderer orderer = new Orderer(ledger, config.maxBlockTransactions(), config.batchTimeout());
-        final Endorser endorser = new Endorser(simulator, organisations, config.policy());
+        final Endorser endorser = new Endorser(simulator, organisations);
         final GatewayService gateway = new GatewayService(config.channel(), config.chaincode(), organisations, endorser,
                 orderer, ledger);
         final Server server;
@@ -194,7 +195,7 @@ public final class DevPeer implements AutoCloseable {
      * Runs a devpeer until the process is stopped (SIGTERM or Ctrl-C stop it cleanly).
      *
      * @param args {@code --port N --data DIR --crypto DIR [--channel NAME] [--chaincode NAME] [--block-size N]
-     *     [--batch-timeout-ms N] [--policy prefix=MSP+MSP,...]}
+     *     [--batch-timeout-ms N] [--policy FABRIC-POLICY]}
      * @throws Exception if it cannot start
      */
     public static void main(final String[] args) throws Exception {

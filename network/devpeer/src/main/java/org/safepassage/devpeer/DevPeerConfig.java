@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.safepassage.chaincode.model.Endorsers;
+import org.safepassage.ledger.sim.SignaturePolicy;
 
 /**
  * How to run a devpeer. Start from {@link #of(Path, Path)} and adjust with the {@code with...} methods.
@@ -15,7 +17,8 @@ import java.util.Objects;
  * @param chaincode the chaincode name the clients use
  * @param maxBlockTransactions a block is cut when it holds this many transactions
  * @param batchTimeout or when this long has passed since its first transaction arrived
- * @param policy the endorsement policy per transaction family
+ * @param chaincodePolicy the chaincode-level endorsement policy; key-level validation parameters the chaincode sets
+ *     decide the rest
  * @param listenAddress the address to listen on; the loopback address unless configured otherwise
  * @param tls whether the endpoint speaks TLS and requires a client certificate from one of the organisations' TLS
  *     CAs, as a Fabric peer with client authentication does; plaintext is refused on any address but loopback
@@ -28,7 +31,7 @@ public record DevPeerConfig(
         String chaincode,
         int maxBlockTransactions,
         Duration batchTimeout,
-        EndorsementPolicy policy,
+        SignaturePolicy chaincodePolicy,
         InetAddress listenAddress,
         boolean tls) {
 
@@ -38,6 +41,8 @@ public record DevPeerConfig(
     public static final String DEFAULT_CHAINCODE = "safepassage";
     /** Default Gateway port of a Fabric peer. */
     public static final int DEFAULT_PORT = 7051;
+    /** The chaincode-level policy the chaincode's endorsement table asks for. */
+    public static final SignaturePolicy DEFAULT_POLICY = SignaturePolicy.compile(Endorsers.chaincodePolicy());
 
     /** Validates every setting. */
     public DevPeerConfig {
@@ -46,7 +51,7 @@ public record DevPeerConfig(
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(chaincode, "chaincode");
         Objects.requireNonNull(batchTimeout, "batchTimeout");
-        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(chaincodePolicy, "chaincodePolicy");
         Objects.requireNonNull(listenAddress, "listenAddress");
         if (!tls && !listenAddress.isLoopbackAddress()) {
             // Plaintext gRPC carries every proposal and every identity unprotected: only this machine may see it.
@@ -66,7 +71,8 @@ public record DevPeerConfig(
 
     /**
      * Defaults: port 7051, channel and chaincode {@code safepassage}, blocks of up to 50 transactions or 100 ms, and
-     * {@link EndorsementPolicy#DEFAULT}, plaintext on 127.0.0.1.
+     * the chaincode's own chaincode-level policy ({@link Endorsers#chaincodePolicy()}), as the real network commits it; plaintext
+     * on 127.0.0.1.
      *
      * @param dataDirectory where the block log lives
      * @param cryptoDirectory the MSP folders
@@ -74,23 +80,23 @@ public record DevPeerConfig(
      */
     public static DevPeerConfig of(final Path dataDirectory, final Path cryptoDirectory) {
         return new DevPeerConfig(DEFAULT_PORT, dataDirectory, cryptoDirectory, DEFAULT_CHANNEL, DEFAULT_CHAINCODE, 50,
-                Duration.ofMillis(100), EndorsementPolicy.DEFAULT, InetAddress.getLoopbackAddress(), false);
+                Duration.ofMillis(100), DEFAULT_POLICY, InetAddress.getLoopbackAddress(), false);
     }
 
     /** @param value the port, 0 for any free one @return a copy with it */
     public DevPeerConfig withPort(final int value) {
         return new DevPeerConfig(value, dataDirectory, cryptoDirectory, channel, chaincode, maxBlockTransactions,
-                batchTimeout, policy, listenAddress, tls);
+                batchTimeout, chaincodePolicy, listenAddress, tls);
     }
 
     /** @param value transactions per block @param timeout batch timeout @return a copy with them */
     public DevPeerConfig withBlockCutting(final int value, final Duration timeout) {
-        return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, value, timeout, policy,
-                listenAddress, tls);
+        return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, value, timeout,
+                chaincodePolicy, listenAddress, tls);
     }
 
-    /** @param value the endorsement policy @return a copy with it */
-    public DevPeerConfig withPolicy(final EndorsementPolicy value) {
+    /** @param value the chaincode-level endorsement policy @return a copy with it */
+    public DevPeerConfig withPolicy(final SignaturePolicy value) {
         return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, maxBlockTransactions,
                 batchTimeout, value, listenAddress, tls);
     }
@@ -102,6 +108,6 @@ public record DevPeerConfig(
      */
     public DevPeerConfig withListener(final InetAddress address, final boolean useTls) {
         return new DevPeerConfig(port, dataDirectory, cryptoDirectory, channel, chaincode, maxBlockTransactions,
-                batchTimeout, policy, address, useTls);
+                batchTimeout, chaincodePolicy, address, useTls);
     }
 }

@@ -27,20 +27,20 @@ import org.safepassage.ledger.sim.Proposal;
 
 /**
  * Plays the endorsing peers: runs a proposal on the simulator, then signs the resulting proposal response payload
- * with the identity of every organisation the endorsement policy needs, and assembles the transaction envelope the
- * Gateway returns for the client to sign.
+ * with the peer identity of every organisation the endorsement plan needs, and assembles the transaction envelope the
+ * Gateway returns for the client to sign. The plan is what Fabric's gateway derives from the endorser's chaincode
+ * interest and discovery: the validation parameters of the keys the transaction writes, and the chaincode-level
+ * policy if it creates a key or writes nothing ({@link LedgerSimulator#plan}).
  */
 final class Endorser {
     static final String CHAINCODE_VERSION = "1";
 
     private final LedgerSimulator simulator;
     private final Organisations organisations;
-    private final EndorsementPolicy policy;
 
-    Endorser(final LedgerSimulator simulator, final Organisations organisations, final EndorsementPolicy policy) {
+    Endorser(final LedgerSimulator simulator, final Organisations organisations) {
         this.simulator = simulator;
         this.organisations = organisations;
-        this.policy = policy;
     }
 
     Endorsement simulate(final ProposalParser.ParsedProposal proposal) {
@@ -57,14 +57,14 @@ final class Endorser {
      * The prepared transaction for a successful endorsement.
      *
      * @param endorsingOrganisations the organisations the client asked to endorse, as Fabric's gateway honours them
-     *     (it then endorses on exactly those, policy or not); empty to let the policy decide
+     *     (it then endorses on exactly those, policy or not); empty to let the policies decide
      */
     Envelope prepare(final ProposalParser.ParsedProposal proposal, final Endorsement endorsement,
             final List<String> endorsingOrganisations) {
         final ByteString responsePayload = responsePayload(proposal, endorsement).toByteString();
         final ChaincodeEndorsedAction.Builder action =
                 ChaincodeEndorsedAction.newBuilder().setProposalResponsePayload(responsePayload);
-        for (Identity peer : endorsers(proposal, endorsingOrganisations)) {
+        for (Identity peer : endorsers(proposal, endorsement, endorsingOrganisations)) {
             final ByteString endorser = ByteString.copyFrom(peer.serialized());
             final byte[] signature = Signatures.sign(peer.privateKey(), responsePayload.concat(endorser).toByteArray());
             action.addEndorsements(org.hyperledger.fabric.protos.peer.Endorsement.newBuilder()
@@ -88,23 +88,37 @@ final class Endorser {
     }
 
     /**
-     * The organisations whose peers endorse: those the client named, else the policy's, else the creator's own (any
-     * one will do).
+     * The organisations whose peers endorse: those the client named (Fabric's gateway then endorses on exactly those,
+     * policy or not), else the fewest that satisfy the policies, the caller's own organisation among them when that
+     * costs nothing, as the gateway prefers its local peer.
+     *
+     * @throws NoEndorsementPlanException if no combination of the channel's peers satisfies the policies
      */
-    private List<Identity> endorsers(final ProposalParser.ParsedProposal proposal, final List<String> requested) {
-        final Set<String> msps = new LinkedHashSet<>(
-                requested.isEmpty() ? policy.required(proposal.function()) : requested);
+    private List<Identity> endorsers(final ProposalParser.ParsedProposal proposal, final Endorsement endorsement,
+            final List<String> requested) {
+        final Set<String> msps = new LinkedHashSet<>(requested);
         if (msps.isEmpty()) {
-            msps.add(organisations.peer(proposal.creator().mspId()).isPresent()
-                    ? proposal.creator().mspId()
-                    : organisations.mspIds().stream().filter(m -> organisations.peer(m).isPresent()).sorted()
-                            .findFirst().orElseThrow());
+            final List<String> withPeers =
+                    organisations.mspIds().stream().filter(m -> organisations.peer(m).isPresent()).toList();
+            msps.addAll(simulator.plan(endorsement, withPeers, proposal.creator().mspId()));
+            if (msps.isEmpty()) {
+                throw new NoEndorsementPlanException(simulator.endorsementPolicies(endorsement).toString());
+            }
         }
         final List<Identity> peers = new ArrayList<>();
         for (String msp : msps) {
             organisations.peer(msp).ifPresent(peers::add); // a missing peer leaves the policy unmet at validation
         }
         return peers;
+    }
+
+    /** No combination of the channel's peers can satisfy the policies a transaction needs. */
+    static final class NoEndorsementPlanException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoEndorsementPlanException(final String policies) {
+            super("no combination of peers can be derived which satisfy the endorsement policy: " + policies);
+        }
     }
 
     static ProposalResponsePayload responsePayload(

@@ -83,8 +83,13 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
                         "failed to endorse transaction, see attached details for more info", address,
                         executed.proposal().creator().mspId(), chaincodeFailure(executed.endorsement()));
             }
-            final Envelope prepared = endorser.prepare(executed.proposal(), executed.endorsement(),
-                    request.getEndorsingOrganizationsList());
+            final Envelope prepared;
+            try {
+                prepared = endorser.prepare(executed.proposal(), executed.endorsement(),
+                        request.getEndorsingOrganizationsList());
+            } catch (Endorser.NoEndorsementPlanException e) {
+                throw GatewayErrors.of(Status.Code.FAILED_PRECONDITION, e.getMessage());
+            }
             response.onNext(EndorseResponse.newBuilder().setPreparedTransaction(prepared).build());
             response.onCompleted();
         } catch (RuntimeException e) {

@@ -18,10 +18,11 @@ import org.safepassage.ledger.sim.BlockResult;
 import org.safepassage.ledger.sim.Endorsement;
 import org.safepassage.ledger.sim.LedgerSimulator;
 import org.safepassage.ledger.sim.ReadWriteSet;
+import org.safepassage.ledger.sim.Signer;
 
 /**
- * The committing peer: validates ordered transactions (endorsement signatures and policy here, transaction ids and
- * read sets in the simulator), writes each block to the block log before anyone learns its outcome, and keeps the
+ * The committing peer: validates ordered transactions (endorsement signatures here; endorsement policies, key-level
+ * and chaincode-level, transaction ids and read sets in the simulator), writes each block to the block log before anyone learns its outcome, and keeps the
  * transaction index and the event log. Opening it replays the log to rebuild the world state.
  */
 final class Ledger implements AutoCloseable {
@@ -30,7 +31,6 @@ final class Ledger implements AutoCloseable {
     private final LedgerSimulator simulator;
     private final BlockStore store;
     private final Organisations organisations;
-    private final EndorsementPolicy policy;
     private final Map<String, TxStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<TxStatus>> waiters = new ConcurrentHashMap<>();
     private final EventLog events = new EventLog();
@@ -38,18 +38,16 @@ final class Ledger implements AutoCloseable {
     private final List<Block> blocks = new ArrayList<>();
     private Block lastBlock;
 
-    private Ledger(final LedgerSimulator simulator, final BlockStore store, final Organisations organisations,
-            final EndorsementPolicy policy) {
+    private Ledger(final LedgerSimulator simulator, final BlockStore store, final Organisations organisations) {
         this.simulator = simulator;
         this.store = store;
         this.organisations = organisations;
-        this.policy = policy;
     }
 
     /** Replays the blocks in {@code store} into a fresh simulator, verifying the chain; writes genesis if empty. */
-    static Ledger open(final LedgerSimulator simulator, final BlockStore store, final Organisations organisations,
-            final EndorsementPolicy policy) throws IOException {
-        final Ledger ledger = new Ledger(simulator, store, organisations, policy);
+    static Ledger open(final LedgerSimulator simulator, final BlockStore store, final Organisations organisations)
+            throws IOException {
+        final Ledger ledger = new Ledger(simulator, store, organisations);
         final List<Block> blocks = store.recovered();
         if (blocks.isEmpty()) {
             final Block genesis = Blocks.genesis(simulator.channelId());
@@ -76,7 +74,7 @@ final class Ledger implements AutoCloseable {
     synchronized Block commit(final List<OrderedTransaction> transactions) throws IOException {
         final List<Endorsement> endorsements = new ArrayList<>(transactions.size());
         for (OrderedTransaction tx : transactions) {
-            endorsements.add(toEndorsement(tx, endorsementPolicyMet(tx)));
+            endorsements.add(toEndorsement(tx, true).endorsedBy(verifiedEndorsers(tx)));
         }
         final BlockResult result = simulator.commitBlock(endorsements);
         final long number = lastBlock.getHeader().getNumber() + 1;
@@ -176,7 +174,8 @@ final class Ledger implements AutoCloseable {
             transactions.add(tx);
             endorsements.add(toEndorsement(tx, recorded.get(i) == TxValidationCode.VALID));
         }
-        final BlockResult result = simulator.commitBlock(endorsements);
+        // A committed block's validation is final (the policies it was checked against may have changed since).
+        final BlockResult result = simulator.replayBlock(endorsements);
         for (int i = 0; i < recorded.size(); i++) {
             if ((result.code(i) == TxValidationCode.VALID) != (recorded.get(i) == TxValidationCode.VALID)) {
                 throw new IOException("replaying block " + block.getHeader().getNumber() + " gives transaction " + i
@@ -211,23 +210,22 @@ final class Ledger implements AutoCloseable {
         events.append(number, blockEvents);
     }
 
-    /** Whether the endorsements are genuine signatures of channel peers over this response and meet the policy. */
-    private boolean endorsementPolicyMet(final OrderedTransaction tx) {
-        final Set<String> endorsers = new HashSet<>();
+    /**
+     * The identities whose endorsement signatures over this response verify, as members of channel organisations;
+     * the simulator checks them against the endorsement policies. A bad signature just does not count, as in
+     * Fabric's policy evaluation.
+     */
+    private List<Signer> verifiedEndorsers(final OrderedTransaction tx) {
+        final List<Signer> endorsers = new ArrayList<>();
         for (org.hyperledger.fabric.protos.peer.Endorsement endorsement : tx.endorsements()) {
             try {
-                endorsers.add(organisations.verifySigned(endorsement.getEndorser(),
-                        tx.responsePayload().concat(endorsement.getEndorser()), endorsement.getSignature()).mspId());
+                endorsers.add(Signer.of(organisations.verifySigned(endorsement.getEndorser(),
+                        tx.responsePayload().concat(endorsement.getEndorser()), endorsement.getSignature())));
             } catch (Organisations.UnknownIdentityException e) {
                 LOG.log(Level.INFO, () -> "tx " + tx.txId() + ": endorsement refused: " + e.getMessage());
             }
         }
-        final boolean met = policy.isSatisfied(tx.function(), endorsers);
-        if (!met) {
-            LOG.info(() -> "tx " + tx.txId() + " (" + tx.function() + "): endorsed by " + endorsers + ", policy needs "
-                    + policy.required(tx.function()));
-        }
-        return met;
+        return endorsers;
     }
 
     /** The simulator's view: a policy failure or a recorded invalid transaction only uses up its id. */

@@ -6,8 +6,6 @@ import com.google.protobuf.ByteString;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
@@ -29,8 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.ledger.sim.Identity;
 
+/**
+ * Endorsement on the devpeer as on Fabric: the gateway plans from the chaincode-level policy and the key-level
+ * validation parameters of the keys a transaction writes, and the committer checks each written key against its
+ * committed parameter, else the chaincode-level policy.
+ */
 class EndorsementPolicyTest {
-    private static final String TWO_ORGS = "subject:RegisterSubject";
+    private static final String REGISTER = "subject:RegisterSubject";
 
     @TempDir
     static Path data;
@@ -43,8 +46,7 @@ class EndorsementPolicyTest {
     static void start() throws Exception {
         TestNetwork.material();
         peer = DevPeer.start(DevPeerConfig.of(data, TestNetwork.cryptoDirectory()).withPort(0)
-                .withBlockCutting(10, Duration.ofMillis(20))
-                .withPolicy(new EndorsementPolicy(Map.of(TWO_ORGS, Set.of("RegistryMSP", "ChildProtectionMSP")))));
+                .withBlockCutting(10, Duration.ofMillis(20)));
         network = new TestNetwork(peer.port());
         officer = TestNetwork.user("RegistryMSP", "officer");
     }
@@ -55,30 +57,53 @@ class EndorsementPolicyTest {
         peer.close();
     }
 
+    private static Contract contract() {
+        return network.connect(officer).getNetwork(TestNetwork.CHANNEL).getContract("safepassage");
+    }
+
+    private static String registered() throws Exception {
+        return CanonicalJson.parse(newRegistration().submit(), org.safepassage.chaincode.model.Subject.class)
+                .subjectId();
+    }
+
     @Test
-    void the_devpeer_endorses_with_every_organisation_the_policy_needs() throws Exception {
+    void a_creation_is_endorsed_by_every_organisation_of_the_chaincode_level_policy() throws Exception {
         final Transaction endorsed = newRegistration();
 
-        assertThat(endorserMsps(envelope(endorsed))).containsExactlyInAnyOrder("RegistryMSP", "ChildProtectionMSP");
+        assertThat(endorserMsps(envelope(endorsed)))
+                .containsExactlyInAnyOrder("RegistryMSP", "BorderMSP", "ChildProtectionMSP");
         assertThat(endorsed.submitAsync().getStatus().getCode()).isEqualTo(TxValidationCode.VALID);
     }
 
     @Test
-    void other_transactions_are_endorsed_by_the_callers_organisation_alone() throws Exception {
-        final Contract contract = network.connect(officer).getNetwork(TestNetwork.CHANNEL).getContract("safepassage");
-        final String subjectId = CanonicalJson.parse(newRegistration().submit(),
-                org.safepassage.chaincode.model.Subject.class).subjectId();
+    void an_update_is_endorsed_by_the_organisations_of_its_keys_validation_parameter_alone() throws Exception {
+        final String subjectId = registered();
 
-        final Transaction flag = contract.newProposal("subject:FlagMissing").addArguments(subjectId).build().endorse();
+        final Transaction flag = contract().newProposal("subject:FlagMissing").addArguments(subjectId).build()
+                .endorse();
 
-        assertThat(endorserMsps(envelope(flag))).containsExactly("RegistryMSP");
+        assertThat(endorserMsps(envelope(flag))).containsExactlyInAnyOrder("RegistryMSP", "ChildProtectionMSP");
+        assertThat(flag.submitAsync().getStatus().getCode()).isEqualTo(TxValidationCode.VALID);
+    }
+
+    @Test
+    void an_update_endorsed_by_too_few_of_its_keys_organisations_is_an_endorsement_policy_failure() throws Exception {
+        final String subjectId = registered();
+
+        // RegistryMSP with BorderMSP would satisfy neither the subject's parameter nor, here, anything else
+        final Transaction flag = contract().newProposal("subject:FlagMissing").addArguments(subjectId)
+                .setEndorsingOrganizations("RegistryMSP", "BorderMSP").build().endorse();
+
+        assertThat(endorserMsps(envelope(flag))).containsExactly("RegistryMSP", "BorderMSP");
+        assertThat(flag.submitAsync().getStatus().getCode()).isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+        final Transaction retried = contract().newProposal("subject:FlagMissing").addArguments(subjectId).build()
+                .endorse();
+        assertThat(retried.submitAsync().getStatus().getCode()).isEqualTo(TxValidationCode.VALID);
     }
 
     @Test
     void a_client_naming_its_endorsing_organisations_gets_endorsements_from_those_alone() throws Exception {
-        final Contract contract = network.connect(officer).getNetwork(TestNetwork.CHANNEL).getContract("safepassage");
-
-        final Transaction endorsed = contract.newProposal(TWO_ORGS)
+        final Transaction endorsed = contract().newProposal(REGISTER)
                 .addArguments(CanonicalJson.toJson(Commands.minor(1, 1)))
                 .setEndorsingOrganizations("RegistryMSP").build().endorse();
 
@@ -129,7 +154,7 @@ class EndorsementPolicyTest {
 
     private static Transaction newRegistration() throws Exception {
         final Contract contract = network.connect(officer).getNetwork(TestNetwork.CHANNEL).getContract("safepassage");
-        return contract.newProposal(TWO_ORGS).addArguments(CanonicalJson.toJson(Commands.minor(1, 1))).build()
+        return contract.newProposal(REGISTER).addArguments(CanonicalJson.toJson(Commands.minor(1, 1))).build()
                 .endorse();
     }
 

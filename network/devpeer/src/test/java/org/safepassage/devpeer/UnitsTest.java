@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Set;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
@@ -14,34 +13,17 @@ import org.bouncycastle.asn1.sec.SECNamedCurves;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.safepassage.ledger.sim.Identity;
+import org.safepassage.ledger.sim.SignaturePolicy;
 
 class UnitsTest {
     @Nested
     class Policy {
         @Test
-        void the_longest_matching_prefix_decides_and_unmatched_functions_need_any_one_endorsement() {
-            final EndorsementPolicy policy = EndorsementPolicy.parse(
-                    "crossing:=BorderMSP, crossing:RecordCrossing=BorderMSP+ChildProtectionMSP");
-
-            assertThat(policy.required("crossing:RecordCrossing")).containsExactlyInAnyOrder("BorderMSP",
-                    "ChildProtectionMSP");
-            assertThat(policy.required("crossing:RecordScan")).containsExactly("BorderMSP");
-            assertThat(policy.required("subject:RegisterSubject")).isEmpty();
-            assertThat(policy.isSatisfied("subject:RegisterSubject", List.of("RegistryMSP"))).isTrue();
-            assertThat(policy.isSatisfied("subject:RegisterSubject", List.of())).isFalse();
-            assertThat(policy.isSatisfied("crossing:RecordCrossing", Set.of("BorderMSP"))).isFalse();
-        }
-
-        @Test
-        void the_default_needs_border_and_child_protection_for_a_crossing_record() {
-            assertThat(EndorsementPolicy.DEFAULT.required("crossing:RecordCrossing"))
-                    .containsExactlyInAnyOrder("BorderMSP", "ChildProtectionMSP");
-        }
-
-        @Test
-        void rejects_an_entry_without_msps() {
-            assertThatThrownBy(() -> EndorsementPolicy.parse("crossing:RecordCrossing"))
-                    .isInstanceOf(IllegalArgumentException.class);
+        void the_default_is_the_chaincodes_own_chaincode_level_policy() {
+            assertThat(DevPeerConfig.DEFAULT_POLICY).isEqualTo(SignaturePolicy.compile(
+                    "AND('BorderMSP.peer','ChildProtectionMSP.peer','RegistryMSP.peer')"));
+            assertThat(DevPeerConfig.of(Path.of("d"), Path.of("c")).chaincodePolicy())
+                    .isEqualTo(DevPeerConfig.DEFAULT_POLICY);
         }
     }
 
@@ -88,12 +70,12 @@ class UnitsTest {
         @Test
         void parses_the_command_line() {
             final DevPeerConfig config = CommandLine.parse(new String[] {"--port", "7060", "--data", "d", "--crypto",
-                "c", "--block-size", "5", "--batch-timeout-ms", "250", "--policy", "trip:=ChildProtectionMSP"});
+                "c", "--block-size", "5", "--batch-timeout-ms", "250", "--policy", "OR('BorderMSP.peer')"});
 
             assertThat(config.port()).isEqualTo(7060);
             assertThat(config.maxBlockTransactions()).isEqualTo(5);
             assertThat(config.batchTimeout().toMillis()).isEqualTo(250);
-            assertThat(config.policy().required("trip:AuthoriseTrip")).containsExactly("ChildProtectionMSP");
+            assertThat(config.chaincodePolicy()).isEqualTo(SignaturePolicy.compile("OR('BorderMSP.peer')"));
         }
 
         @Test

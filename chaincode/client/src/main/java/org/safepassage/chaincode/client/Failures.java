@@ -109,10 +109,21 @@ final class Failures {
             return refusal.get();
         }
         final String message = describe(what, status, details);
-        if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.DEADLINE_EXCEEDED
+                || isNoEndorsementPlan(status)) {
             return new LedgerUnavailableException(message, transactionId, false, cause);
         }
         return new LedgerException(message, transactionId, cause);
+    }
+
+    /**
+     * The gateway found no set of reachable peers satisfying the endorsement policies: an organisation whose peer
+     * must endorse (every creation needs all three) is down or not yet known by gossip. Nothing was endorsed, and
+     * it passes when the peer is back, so it is an outage, not a refusal.
+     */
+    private static boolean isNoEndorsementPlan(final Status status) {
+        return status.getCode() == Status.Code.FAILED_PRECONDITION && status.getDescription() != null
+                && status.getDescription().contains("no combination of peers can be derived");
     }
 
     private static String describe(final String what, final Status status, final List<ErrorDetail> details) {

@@ -157,6 +157,18 @@ class LedgerFailuresTest {
         }
 
         @Test
+        void no_peers_to_satisfy_the_endorsement_policies_is_unavailable_and_certainly_not_committed() {
+            ledger.fails(new EndorseException(TX_ID, Status.FAILED_PRECONDITION.withDescription(
+                    "no combination of peers can be derived which satisfy the endorsement policy: no peer of"
+                            + " RegistryMSP").asRuntimeException()));
+
+            final LedgerUnavailableException e = catchThrowableOfType(LedgerUnavailableException.class,
+                    () -> chaincode.subjects().flagMissing(SUBJECT_ID));
+
+            assertThat(e.isOutcomeUnknown()).isFalse();
+        }
+
+        @Test
         void an_evaluation_past_its_deadline_is_unavailable() {
             ledger.fails(new GatewayException(Status.DEADLINE_EXCEEDED.asRuntimeException()));
 

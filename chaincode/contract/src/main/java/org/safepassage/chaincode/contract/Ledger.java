@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.safepassage.chaincode.model.AlertType;
 import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.CommitmentEntry;
 import org.safepassage.chaincode.model.CommitmentScheme;
+import org.safepassage.chaincode.model.Endorsers;
 import org.safepassage.chaincode.model.Crossing;
 import org.safepassage.chaincode.model.CrossingRequest;
 import org.safepassage.chaincode.model.ErasureTombstone;
@@ -100,7 +102,7 @@ public final class Ledger {
     }
 
     public void put(final Subject subject) {
-        write(key("subject", subject.subjectId()), subject);
+        write(Endorsers.SUBJECT, subject, subject.subjectId());
     }
 
     public Optional<CommitmentEntry> findCommitment(final CommitmentScheme scheme, final String commitment) {
@@ -108,7 +110,7 @@ public final class Ledger {
     }
 
     public void putCommitment(final CommitmentScheme scheme, final String commitment, final CommitmentEntry entry) {
-        write(key("commitment", scheme.id(), commitment), entry);
+        write(Endorsers.COMMITMENT, entry, scheme.id(), commitment);
     }
 
     public Optional<ErasureTombstone> findTombstone(final String subjectId) {
@@ -116,7 +118,7 @@ public final class Ledger {
     }
 
     public void put(final ErasureTombstone tombstone) {
-        write(key("erasure", tombstone.subjectId()), tombstone);
+        write(Endorsers.ERASURE, tombstone, tombstone.subjectId());
     }
 
     /** The crossing request, or a REQUEST_NOT_FOUND refusal. */
@@ -126,11 +128,11 @@ public final class Ledger {
     }
 
     public void put(final CrossingRequest request) {
-        write(key("request", request.requestId()), request);
+        write(Endorsers.REQUEST, request, request.requestId());
     }
 
     public void put(final Crossing crossing) {
-        write(key("crossing", crossing.subjectId(), crossing.crossingId()), crossing);
+        write(Endorsers.CROSSING, crossing, crossing.subjectId(), crossing.crossingId());
     }
 
     /** The subject's crossings, oldest first. */
@@ -147,7 +149,7 @@ public final class Ledger {
     }
 
     public void put(final PreAuthorisedTrip trip) {
-        write(key("trip", trip.subjectId(), trip.tripId()), trip);
+        write(Endorsers.TRIP, trip, trip.subjectId(), trip.tripId());
     }
 
     public List<PreAuthorisedTrip> trips(final String subjectId) {
@@ -165,7 +167,7 @@ public final class Ledger {
     }
 
     public void put(final Alert alert) {
-        write(key("alert", alert.alertId()), alert);
+        write(Endorsers.ALERT, alert, alert.alertId());
     }
 
     public List<Alert> alerts() {
@@ -194,8 +196,19 @@ public final class Ledger {
         return value == null || value.length == 0 ? Optional.empty() : Optional.of(CanonicalJson.parse(value, type));
     }
 
-    private void write(final String key, final Object record) {
+    /**
+     * Writes a record and, when its key does not carry it yet (a new record, or one written before the table), sets
+     * as the key's validation parameter who must endorse any later write of it ({@link Endorsers}). Only then: a
+     * metadata write makes every later write of the key in the same block an ENDORSEMENT_POLICY_FAILURE, where two
+     * updates of one record would otherwise be the retryable MVCC_READ_CONFLICT.
+     */
+    private void write(final Endorsers kind, final Object record, final String... attributes) {
+        final String key = key(kind.objectType(), attributes);
         stub.putState(key, CanonicalJson.toBytes(record));
+        final byte[] policy = KeyPolicies.of(kind);
+        if (!Arrays.equals(stub.getStateValidationParameter(key), policy)) {
+            stub.setStateValidationParameter(key, policy);
+        }
     }
 
     private <T> List<T> readAll(final Class<T> type, final String objectType, final String... attributes) {

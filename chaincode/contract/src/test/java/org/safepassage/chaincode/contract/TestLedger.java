@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.CommitmentScheme;
+import org.safepassage.chaincode.model.Endorsers;
 import org.safepassage.chaincode.model.ErrorCode;
 import org.safepassage.chaincode.model.LedgerEvent;
 import org.safepassage.chaincode.model.ProtectionClass;
@@ -26,6 +27,7 @@ import org.safepassage.ledger.sim.CertificateAuthority;
 import org.safepassage.ledger.sim.Identity;
 import org.safepassage.ledger.sim.LedgerSimulator;
 import org.safepassage.ledger.sim.Result;
+import org.safepassage.ledger.sim.SignaturePolicy;
 
 /**
  * A fresh ledger simulator running the real contracts through the shim's contract router, with a clock the test moves
@@ -67,7 +69,9 @@ public final class TestLedger {
     }
 
     private final MovableClock clock = new MovableClock(START);
-    private final LedgerSimulator simulator = new LedgerSimulator(clock);
+    /** Validates endorsements as Fabric does, with the chaincode's own policies; submit endorses as planned. */
+    private final LedgerSimulator simulator = new LedgerSimulator(LedgerSimulator.DEFAULT_CHANNEL_ID,
+            LedgerSimulator.DEFAULT_PEER_MSP_ID, clock, SignaturePolicy.compile(Endorsers.chaincodePolicy()));
     private final AtomicInteger sequence = new AtomicInteger();
     private Result last;
 

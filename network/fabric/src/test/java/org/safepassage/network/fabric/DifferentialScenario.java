@@ -78,6 +78,11 @@ final class DifferentialScenario {
         final SafePassageChaincode guard = ledger.client("BorderMSP", "guard");
         final SafePassageChaincode notifier = ledger.client("ChildProtectionMSP", "notifier");
         ledger.awaitReady(ledger.gateway("ChildProtectionMSP", "analyst"), "alert:ListOpenAlerts");
+        // Every record is created under the chaincode-level policy, which names all three organisations: each
+        // organisation's gateway must have learnt the other two peers (the system contract needs no arguments).
+        ledger.awaitReady(ledger.gateway("RegistryMSP", "officer"), "org.hyperledger.fabric:GetMetadata");
+        ledger.awaitReady(ledger.gateway("BorderMSP", "guard"), "org.hyperledger.fabric:GetMetadata");
+        ledger.awaitReady(ledger.gateway("ChildProtectionMSP", "notifier"), "org.hyperledger.fabric:GetMetadata");
 
         // Registrations and a pre-authorised trip.
         observe("register a minor, 3 guardians, 2 must approve", () -> officer.subjects().register(
@@ -116,6 +121,31 @@ final class DifferentialScenario {
                 refused, otherGuardians.get(1), Decision.REFUSE, sha256("sms-b1-" + other))));
         observe("a crossing on the refused request", () -> guard.crossings().recordCrossing(new RecordCrossingCommand(
                 other, POST, Direction.ENTRY, Outcome.ALLOWED, null, LegalBasis.approval(refused))));
+
+        // Writes endorsed by too few organisations under a key-level policy (state-based endorsement): an existing
+        // record's validation parameter, not the chaincode-level policy, decides who must endorse its update.
+        final String keyed = requestId(observe("open a request for the second minor to decide under its key policy",
+                () -> guard.crossings().openRequest(new OpenCrossingRequestCommand(other, POST, Direction.EXIT, null,
+                        null))));
+        final String keyedDecision = CanonicalJson.toJson(new RecordGuardianDecisionCommand(
+                keyed, otherGuardians.get(0), Decision.APPROVE, sha256("sms-b0-" + other)));
+        final Contract notifierCrossings = ledger.contract("ChildProtectionMSP", "notifier", "crossing");
+        observe("a decision endorsed by ChildProtectionMSP alone (the request's key policy wants BorderMSP too)",
+                () -> submitEndorsedBy(notifierCrossings, "RecordGuardianDecision", keyedDecision,
+                        "ChildProtectionMSP"));
+        observe("a decision endorsed by BorderMSP and ChildProtectionMSP, without the RegistryMSP the chaincode-level"
+                + " policy names", () -> submitEndorsedBy(notifierCrossings, "RecordGuardianDecision", keyedDecision,
+                        "BorderMSP", "ChildProtectionMSP"));
+        observe("read the request decided under its key policy", () -> guard.crossings().readRequest(keyed));
+        final Contract officerSubjects = ledger.contract("RegistryMSP", "officer", "subject");
+        observe("a missing flag endorsed by RegistryMSP alone (the subject's key policy wants ChildProtectionMSP too)",
+                () -> submitEndorsedBy(officerSubjects, "FlagMissing", other, "RegistryMSP"));
+        observe("a registration endorsed by RegistryMSP and ChildProtectionMSP (a creation: the chaincode-level policy"
+                + " wants BorderMSP too)", () -> submitEndorsedBy(officerSubjects, "RegisterSubject",
+                        CanonicalJson.toJson(new RegisterSubjectCommand(other + "_y", sha256(other + "_y"),
+                                CommitmentScheme.FP_V1, ProtectionClass.MINOR, otherGuardians, 1, consentUntil)),
+                        "RegistryMSP", "ChildProtectionMSP"));
+        observe("read the second minor, still active and unchanged", () -> officer.subjects().read(other));
 
         // An MVCC conflict: two decisions endorsed against the same version of one request.
         final String contested = requestId(observe("open a request to contest", () -> guard.crossings().openRequest(
@@ -189,9 +219,9 @@ final class DifferentialScenario {
     }
 
     private static String submitEndorsedBy(final Contract contract, final String transaction, final String argument,
-            final String organisation) throws Exception {
+            final String... organisations) throws Exception {
         final SubmittedTransaction submitted = contract.newProposal(transaction).addArguments(argument)
-                .setEndorsingOrganizations(organisation).build().endorse().submitAsync();
+                .setEndorsingOrganizations(organisations).build().endorse().submitAsync();
         return "validation code " + submitted.getStatus().getCode();
     }
 

@@ -122,6 +122,18 @@ final class FabricConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every organisation's gateway can plan an endorsement under the chaincode-level policy, which names
+     * all three organisations (every record is created under it): probes with the contract API's system contract,
+     * which any member may call without arguments.
+     */
+    void awaitEveryGateway() throws InterruptedException {
+        for (String[] user : new String[][] {
+            {"RegistryMSP", "officer"}, {"BorderMSP", "guard"}, {"ChildProtectionMSP", "notifier"}}) {
+            awaitEndorsementPlan(gateway(user[0], user[1]), "org.hyperledger.fabric:GetMetadata");
+        }
+    }
+
     /** A setting of {@code connection.env}, e.g. {@code FABRIC_REGISTRY_PEER}. */
     String get(final String key) {
         final String value = env.getProperty(key);

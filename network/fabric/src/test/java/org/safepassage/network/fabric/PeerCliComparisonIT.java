@@ -62,8 +62,7 @@ import org.safepassage.devstack.DevPeerProcess;
  * transactions; the devpeer's genesis is a minimal config block and it has no lifecycle); the block hashes (they
  * cover different blocks, so each ledger is checked against itself: height + 1 per transaction, currentBlockHash =
  * DER hash of the newest block's header, previousBlockHash = the previous current hash); the endorsements (the
- * network's policy needs BorderMSP and ChildProtectionMSP peers; the devpeer's default policy has the creator's
- * organisation endorse a registration) and every signature (ECDSA is randomised); read versions (block and
+ * devpeer plays every organisation's peer with identities of its own) and every signature (ECDSA is randomised); read versions (block and
  * transaction numbers differ); block metadata (the real orderer signs blocks, the devpeer does not).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -98,6 +97,7 @@ class PeerCliComparisonIT {
                 Path.of(fabric.get("FABRIC_REGISTRY_PEER_TLS_CA")));
         dev = ledger("devpeer", config, crypto, "127.0.0.1:" + devpeer.port(), null);
         fabric.awaitEndorsementPlan(fabric.gateway("ChildProtectionMSP", "analyst"), "alert:ListOpenAlerts");
+        fabric.awaitEveryGateway();
     }
 
     private Ledger ledger(final String name, final Path config, final Path crypto, final String address,

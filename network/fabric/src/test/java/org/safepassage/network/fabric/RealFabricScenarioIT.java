@@ -85,6 +85,7 @@ class RealFabricScenarioIT {
         notifier = client("ChildProtectionMSP", "notifier");
         analystGateway = fabric.gateway("ChildProtectionMSP", "analyst");
         fabric.awaitEndorsementPlan(analystGateway, "alert:ListOpenAlerts");
+        fabric.awaitEveryGateway();
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package org.safepassage.ledger.sim;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
@@ -18,6 +19,8 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
  * @param payload chaincode response payload, empty when none
  * @param readWriteSet what the simulation read and wrote
  * @param event the chaincode event the transaction set, or {@code null}
+ * @param endorsers the identities whose endorsement signatures over it verified, which the endorsement policies
+ *     are checked against at commit; empty until a peer endorses it
  */
 public record Endorsement(
         String txId,
@@ -26,17 +29,33 @@ public record Endorsement(
         String message,
         byte[] payload,
         ReadWriteSet readWriteSet,
-        ContractEvent event) {
+        ContractEvent event,
+        List<Signer> endorsers) {
 
     /** Fabric's endorser refuses to endorse responses at or above this status (shim.ERRORTHRESHOLD). */
     public static final int ERROR_THRESHOLD = 400;
 
-    /** Copies the payload. */
+    /** Copies the payload and the endorsers. */
     public Endorsement {
         Objects.requireNonNull(txId, "txId");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(readWriteSet, "readWriteSet");
         payload = payload == null ? new byte[0] : payload.clone();
+        endorsers = List.copyOf(endorsers);
+    }
+
+    /** An endorsement nobody signed yet. */
+    public Endorsement(final String txId, final Instant timestamp, final int status, final String message,
+            final byte[] payload, final ReadWriteSet readWriteSet, final ContractEvent event) {
+        this(txId, timestamp, status, message, payload, readWriteSet, event, List.of());
+    }
+
+    /**
+     * @param signers the identities whose endorsement signatures verified
+     * @return this endorsement, signed by them
+     */
+    public Endorsement endorsedBy(final Collection<Signer> signers) {
+        return new Endorsement(txId, timestamp, status, message, payload, readWriteSet, event, List.copyOf(signers));
     }
 
     @Override

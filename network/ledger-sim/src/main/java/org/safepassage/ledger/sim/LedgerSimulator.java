@@ -3,10 +3,13 @@ package org.safepassage.ledger.sim;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,6 +30,9 @@ import org.hyperledger.fabric.shim.Chaincode;
  *   <li>a transaction id already on the ledger, or earlier in the block, is {@code DUPLICATE_TXID};
  *   <li>an endorsement with an error status (400 or above) is {@code ENDORSEMENT_POLICY_FAILURE}: a peer would
  *       not have endorsed it, so it cannot satisfy any policy;
+ *   <li>with a chaincode-level policy configured, each written key (and each key whose metadata is written) must
+ *       be endorsed as its committed validation parameter says, else as the chaincode-level policy says (see
+ *       {@link KeyLevelValidator}); otherwise {@code ENDORSEMENT_POLICY_FAILURE};
  *   <li>a key read at a version that is no longer current, or changed by an earlier valid transaction of the same
  *       block, is {@code MVCC_READ_CONFLICT};
  *   <li>a range scan that would now return different keys or versions is {@code PHANTOM_READ_CONFLICT}.
@@ -49,6 +55,7 @@ public final class LedgerSimulator {
     private final String channelId;
     private final String peerMspId;
     private final Clock clock;
+    private final SignaturePolicy chaincodePolicy;
     private final WorldState worldState = new WorldState();
     private final ReentrantLock commitLock = new ReentrantLock();
     private final Set<String> ledgerTxIds = ConcurrentHashMap.newKeySet();
@@ -61,9 +68,26 @@ public final class LedgerSimulator {
      * @param clock source of proposal timestamps that the proposal does not fix
      */
     public LedgerSimulator(final String channelId, final String peerMspId, final Clock clock) {
+        this(channelId, peerMspId, clock, null);
+    }
+
+    /**
+     * A simulator that validates endorsements as Fabric's committer does, against key-level validation parameters
+     * and this chaincode-level policy; {@link #submit(Proposal)} then endorses with the peers of the fewest
+     * organisations that satisfy them.
+     *
+     * @param channelId the channel name the chaincode sees
+     * @param peerMspId the endorsing peer's MSP id, returned by {@code stub.getMspId()}
+     * @param clock source of proposal timestamps that the proposal does not fix
+     * @param chaincodePolicy the chaincode-level endorsement policy, or {@code null} to check no policy (every
+     *     successful endorsement is then valid, whoever signed it)
+     */
+    public LedgerSimulator(final String channelId, final String peerMspId, final Clock clock,
+            final SignaturePolicy chaincodePolicy) {
         this.channelId = Objects.requireNonNull(channelId, "channelId");
         this.peerMspId = Objects.requireNonNull(peerMspId, "peerMspId");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.chaincodePolicy = chaincodePolicy;
     }
 
     /** @param clock source of proposal timestamps that the proposal does not fix */
@@ -138,10 +162,14 @@ public final class LedgerSimulator {
      * @return the endorsement with its validation code and block number
      */
     public Result submit(final Proposal proposal) {
-        final Endorsement endorsement = simulate(proposal);
-        if (!endorsement.isSuccess()) {
-            return new Result(endorsement, TxValidationCode.NOT_VALIDATED, -1);
+        final Endorsement simulated = simulate(proposal);
+        if (!simulated.isSuccess()) {
+            return new Result(simulated, TxValidationCode.NOT_VALIDATED, -1);
         }
+        final Endorsement endorsement = chaincodePolicy == null
+                ? simulated
+                : simulated.endorsedBy(plan(simulated, namedOrganisations(simulated)).stream()
+                        .map(Signer::peerOf).toList());
         final BlockResult block = commitBlock(List.of(endorsement));
         return new Result(endorsement, block.code(0), block.blockNumber());
     }
@@ -171,6 +199,21 @@ public final class LedgerSimulator {
      * @return the block number and per-transaction validation codes
      */
     public BlockResult commitBlock(final List<Endorsement> endorsements) {
+        return commitBlock(endorsements, true);
+    }
+
+    /**
+     * Commits a block whose endorsements were validated when it was first committed (a block log being replayed):
+     * the endorsement policies are not checked again, everything else is.
+     *
+     * @param endorsements the transactions of the block, in order (at least one)
+     * @return the block number and per-transaction validation codes
+     */
+    public BlockResult replayBlock(final List<Endorsement> endorsements) {
+        return commitBlock(endorsements, false);
+    }
+
+    private BlockResult commitBlock(final List<Endorsement> endorsements, final boolean checkPolicies) {
         if (endorsements.isEmpty()) {
             throw new IllegalArgumentException("a block needs at least one transaction");
         }
@@ -182,14 +225,24 @@ public final class LedgerSimulator {
             final long blockNumber = lastBlockNumber + 1;
             final Set<String> blockTxIds = new HashSet<>();
             final List<WorldState.BlockTx> blockTxs = new ArrayList<>(endorsements.size());
+            final KeyLevelValidator validator = checkPolicies && chaincodePolicy != null
+                    ? new KeyLevelValidator(chaincodePolicy, this::committedParameter)
+                    : null;
             for (Endorsement endorsement : endorsements) {
                 final TxValidationCode preliminary;
-                if (ledgerTxIds.contains(endorsement.txId()) || !blockTxIds.add(endorsement.txId())) {
+                if (ledgerTxIds.contains(endorsement.txId())) {
                     preliminary = TxValidationCode.DUPLICATE_TXID;
                 } else if (!endorsement.isSuccess()) {
-                    preliminary = TxValidationCode.ENDORSEMENT_POLICY_FAILURE;
+                    preliminary = blockTxIds.add(endorsement.txId())
+                            ? TxValidationCode.ENDORSEMENT_POLICY_FAILURE
+                            : TxValidationCode.DUPLICATE_TXID;
                 } else {
-                    preliminary = TxValidationCode.VALID;
+                    // Fabric validates a duplicate of an earlier transaction of the block before marking it, so
+                    // its metadata writes count for the later transactions' key-level checks.
+                    final TxValidationCode policyCode = validator == null
+                            ? TxValidationCode.VALID
+                            : validator.validate(endorsement.readWriteSet(), endorsement.endorsers());
+                    preliminary = blockTxIds.add(endorsement.txId()) ? policyCode : TxValidationCode.DUPLICATE_TXID;
                 }
                 blockTxs.add(new WorldState.BlockTx(
                         endorsement.txId(), endorsement.timestamp(), endorsement.readWriteSet(), preliminary));
@@ -203,6 +256,78 @@ public final class LedgerSimulator {
         } finally {
             commitLock.unlock();
         }
+    }
+
+    /** @return the chaincode-level endorsement policy, if this simulator checks policies */
+    public Optional<SignaturePolicy> chaincodePolicy() {
+        return Optional.ofNullable(chaincodePolicy);
+    }
+
+    /**
+     * The policies an endorsement must satisfy as the committed state stands now, as a Fabric endorser reports
+     * them to the gateway (its chaincode interest): the validation parameter of every key it writes that has one,
+     * and the chaincode-level policy if it writes a key without one or writes nothing.
+     *
+     * @param endorsement a simulated transaction
+     * @return the policies; empty when this simulator checks none
+     */
+    public List<SignaturePolicy> endorsementPolicies(final Endorsement endorsement) {
+        return chaincodePolicy == null
+                ? List.of()
+                : new KeyLevelValidator(chaincodePolicy, this::committedParameter)
+                        .policies(endorsement.readWriteSet());
+    }
+
+    /**
+     * Plans endorsement as Fabric's gateway does from discovery: the fewest organisations, one peer each, whose
+     * peers satisfy every policy of {@link #endorsementPolicies(Endorsement)}; among as few, those containing
+     * {@code preferred} first (the gateway's own organisation), then the first in MSP-id order.
+     *
+     * @param endorsement a simulated transaction
+     * @param organisations the organisations that have a peer on the channel
+     * @param preferred the organisation to include when that costs nothing, or {@code null}
+     * @return the MSP ids to endorse with, sorted; empty if no combination satisfies the policies
+     */
+    public List<String> plan(final Endorsement endorsement, final Collection<String> organisations,
+            final String preferred) {
+        final List<SignaturePolicy> policies = endorsementPolicies(endorsement);
+        final List<String> candidates = organisations.stream().distinct().sorted().toList();
+        if (candidates.size() > 16) {
+            throw new IllegalArgumentException("too many organisations to plan over: " + candidates.size());
+        }
+        List<String> best = null;
+        for (int mask = 0; mask < 1 << candidates.size(); mask++) {
+            final List<String> chosen = new ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                if ((mask & 1 << i) != 0) {
+                    chosen.add(candidates.get(i));
+                }
+            }
+            final List<Signer> peers = chosen.stream().map(Signer::peerOf).toList();
+            if (!policies.stream().allMatch(policy -> policy.isSatisfiedBy(peers))) {
+                continue;
+            }
+            if (best == null || chosen.size() < best.size()
+                    || chosen.size() == best.size() && chosen.contains(preferred) && !best.contains(preferred)) {
+                best = chosen;
+            }
+        }
+        return best == null ? List.of() : List.copyOf(best);
+    }
+
+    private List<String> plan(final Endorsement endorsement, final Collection<String> organisations) {
+        return plan(endorsement, organisations, null);
+    }
+
+    /** The organisations the policies an endorsement needs name: the simulator plays a peer of each. */
+    private Set<String> namedOrganisations(final Endorsement endorsement) {
+        final Set<String> msps = new TreeSet<>();
+        endorsementPolicies(endorsement).forEach(policy -> msps.addAll(policy.mspIds()));
+        return msps;
+    }
+
+    private byte[] committedParameter(final String key) {
+        return worldState.get(key).map(VersionedValue::validationParameter).orElse(null);
     }
 
     /** @param listener receives chaincode events of valid transactions, in commit order */

@@ -12,6 +12,8 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ext.sbe.StateBasedEndorsement;
+import org.hyperledger.fabric.shim.ext.sbe.impl.StateBasedEndorsementFactory;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
@@ -24,6 +26,28 @@ public final class KvContract implements ContractInterface {
     public void put(final Context ctx, final String key, final String value) {
         ctx.getStub().putStringState(key, value);
         ctx.getStub().setEvent("Put", key.getBytes(UTF_8));
+    }
+
+    /** Puts a value and makes the peers of the {@code +}-separated organisations its key's endorsers. */
+    @Transaction(name = "PutGuarded", intent = Transaction.TYPE.SUBMIT)
+    public void putGuarded(final Context ctx, final String key, final String value, final String organisations) {
+        ctx.getStub().putStringState(key, value);
+        guard(ctx, key, organisations);
+    }
+
+    /** Writes one value under two keys. */
+    @Transaction(name = "PutTwo", intent = Transaction.TYPE.SUBMIT)
+    public void putTwo(final Context ctx, final String first, final String second, final String value) {
+        ctx.getStub().putStringState(first, value);
+        ctx.getStub().putStringState(second, value);
+    }
+
+    /** Only sets a key's validation parameter: a metadata write. */
+    @Transaction(name = "Guard", intent = Transaction.TYPE.SUBMIT)
+    public void guard(final Context ctx, final String key, final String organisations) {
+        final StateBasedEndorsement policy = StateBasedEndorsementFactory.getInstance().newStateBasedEndorsement(null);
+        policy.addOrgs(StateBasedEndorsement.RoleType.RoleTypePeer, organisations.split("\\+"));
+        ctx.getStub().setStateValidationParameter(key, policy.policy());
     }
 
     @Transaction(name = "Get", intent = Transaction.TYPE.EVALUATE)
