@@ -179,6 +179,8 @@ final class TriangleIndexExperiment {
             final double[] count = new double[size];
             long[] votes = new long[1 << 16];
             int voteCount = 0;
+            long[] turns = new long[1 << 16];
+            int turnCount = 0;
             final double[] houghBest = new double[size];
             final int rb = 16;
             final double tb = 30;
@@ -199,6 +201,13 @@ final class TriangleIndexExperiment {
                     final double tx = pcx - (cos * e[2] - sin * e[3]);
                     final double ty = pcy - (sin * e[2] + cos * e[3]);
                     final double rr = ((rot % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI) / (2 * Math.PI) * rb;
+                    // Rotation alone (cheaper to accumulate at scale): two half-shifted grids of 22.5 degrees.
+                    for (int o = 0; o < 2; o++) {
+                        if (turnCount == turns.length) {
+                            turns = Arrays.copyOf(turns, turns.length * 2);
+                        }
+                        turns[turnCount++] = ((long) id * 32 + (long) Math.floor(rr + o * 0.5) % rb) * 2 + o;
+                    }
                     // Eight grids shifted by half a cell in each dimension: a cluster on a cell edge is not split.
                     for (int o = 0; o < 8; o++) {
                         final long r = (long) Math.floor(rr + ((o & 1) * 0.5)) % rb;
@@ -218,11 +227,21 @@ final class TriangleIndexExperiment {
                 final int id = (int) (votes[i] / 8 / 4096 / 4096 / 32);
                 houghBest[id] = Math.max(houghBest[id], run);
             }
+            final double[] turnBest = new double[size];
+            Arrays.sort(turns, 0, turnCount);
+            for (int i = 0, run = 0; i < turnCount; i++) {
+                run = i > 0 && turns[i] == turns[i - 1] ? run + 1 : 1;
+                final int id = (int) (turns[i] / 2 / 32);
+                turnBest[id] = Math.max(turnBest[id], run);
+            }
             ranks.add(new int[] {rank(count, subject), rank(houghBest, subject), (int) count[subject],
-                (int) houghBest[subject], (int) score, pt.size()});
+                (int) houghBest[subject], (int) score, pt.size(), rank(turnBest, subject), voteCount / 8});
         }
         report("count", ranks, 0, size);
         report("hough", ranks, 1, size);
+        report("rotation only", ranks, 6, size);
+        System.out.printf(Locale.ROOT, "collisions per probe: mean %.0f%n",
+                ranks.stream().mapToInt(r -> r[7]).average().orElse(0));
         final StringBuilder worst = new StringBuilder("worst hough (rank,count,hough,score,probeTriangles):");
         ranks.stream().sorted((a, b) -> b[1] - a[1]).limit(12).forEach(r -> worst.append(String.format(
                 Locale.ROOT, " [%d %d %d %d %d]", r[1], r[2], r[3], r[4], r[5])));
