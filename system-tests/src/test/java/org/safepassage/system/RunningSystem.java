@@ -319,7 +319,7 @@ public final class RunningSystem implements AutoCloseable {
 
     private static JsonNode send(final HttpClient client, final String method, final String url, final Object body,
             final String authorization) throws IOException, InterruptedException {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(150))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));

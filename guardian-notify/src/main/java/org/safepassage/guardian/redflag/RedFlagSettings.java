@@ -116,7 +116,11 @@ public record RedFlagSettings(
     }
 
     private static String hours(final Duration d) {
-        return d.toHours() + " hours";
+        if (d.toHours() >= 1) {
+            return d.toHours() + " hours";
+        }
+        // a window under an hour (a test's, or a tuned deployment's) in the unit that says it
+        return d.toMinutes() >= 1 ? d.toMinutes() + " minutes" : d.toSeconds() + " seconds";
     }
 
     private static void positive(final String name, final int value, final int min) {
