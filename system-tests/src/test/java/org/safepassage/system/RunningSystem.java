@@ -74,6 +74,11 @@ public final class RunningSystem implements AutoCloseable {
 
     private RunningSystem(final Path data, final Ledger ledger, final Path runningFabric)
             throws IOException, InterruptedException {
+        this(data, ledger, runningFabric, Map.of());
+    }
+
+    private RunningSystem(final Path data, final Ledger ledger, final Path runningFabric,
+            final Map<String, String> environment) throws IOException, InterruptedException {
         this.data = data;
         this.ledger = ledger;
         this.fabricData = runningFabric != null ? runningFabric.toAbsolutePath() : data.resolve("fabric");
@@ -86,8 +91,10 @@ public final class RunningSystem implements AutoCloseable {
         if (ledger == Ledger.FABRIC && runningFabric != null) {
             builder.environment().put("SAFEPASSAGE_FABRIC_DATA", fabricData.toString());
         }
+        builder.environment().putAll(environment);
         for (String name : new String[] {"DEVPEER_PORT", "POSTGRES_PORT", "TWILIO_PORT", "NOTIFY_PORT",
-                "ENROLLMENT_PORT", "GATEWAY_PORT", "GATEWAY_ADMIN_PORT"}) {
+                "ENROLLMENT_PORT", "GATEWAY_PORT", "GATEWAY_ADMIN_PORT", "NEIGHBOUR_GATEWAY_PORT",
+                "NEIGHBOUR_GATEWAY_ADMIN_PORT"}) {
             final int port = freePort();
             ports.put(name, port);
             builder.environment().put(name, Integer.toString(port));
@@ -110,6 +117,16 @@ public final class RunningSystem implements AutoCloseable {
     /** The system on the devpeer. */
     public static RunningSystem start(final Path data) throws IOException, InterruptedException {
         return new RunningSystem(data, Ledger.DEVPEER, null);
+    }
+
+    /**
+     * The system on the devpeer, with more environment for run-system and its components (e.g.
+     * {@code SAFEPASSAGE_NEIGHBOUR=1} for the neighbouring country's gateway, or a service's setting as an environment
+     * variable).
+     */
+    public static RunningSystem start(final Path data, final Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return new RunningSystem(data, Ledger.DEVPEER, null, environment);
     }
 
     /**
@@ -206,12 +223,22 @@ public final class RunningSystem implements AutoCloseable {
 
     /** A border user's certificate (PEM), as a terminal presents it. */
     public Path terminalCertificate(final String user) {
-        return data.resolve("crypto/BorderMSP/users/" + user + "/msp/signcerts/cert.pem");
+        return terminalCertificate("BorderMSP", user);
     }
 
     /** A border user's private key (PKCS#8 PEM). */
     public Path terminalKey(final String user) {
-        return data.resolve("crypto/BorderMSP/users/" + user + "/msp/keystore/key.pem");
+        return terminalKey("BorderMSP", user);
+    }
+
+    /** A user's certificate of a border police organisation (BorderMSP, RomaniaBorderMSP). */
+    public Path terminalCertificate(final String msp, final String user) {
+        return data.resolve("crypto/" + msp + "/users/" + user + "/msp/signcerts/cert.pem");
+    }
+
+    /** A user's private key of a border police organisation. */
+    public Path terminalKey(final String msp, final String user) {
+        return data.resolve("crypto/" + msp + "/users/" + user + "/msp/keystore/key.pem");
     }
 
     /** The base URL of a component: enrollment, guardian-notify, twilio (plain HTTP) or gateway (HTTPS). */
@@ -242,12 +269,20 @@ public final class RunningSystem implements AutoCloseable {
 
     /** An HTTPS client presenting a border user's certificate, as a terminal does. */
     public HttpClient terminal(final String user) throws Exception {
+        return terminal("BorderMSP", user);
+    }
+
+    /**
+     * An HTTPS client presenting the certificate of a user of {@code msp} (RomaniaBorderMSP for the neighbour's
+     * gateway, started with {@code SAFEPASSAGE_NEIGHBOUR=1}), trusting that organisation's TLS CA.
+     */
+    public HttpClient terminal(final String msp, final String user) throws Exception {
         final CertificateFactory x509 = CertificateFactory.getInstance("X.509");
         final Certificate certificate;
-        try (var in = Files.newInputStream(terminalCertificate(user))) {
+        try (var in = Files.newInputStream(terminalCertificate(msp, user))) {
             certificate = x509.generateCertificate(in);
         }
-        final String pem = Files.readString(terminalKey(user));
+        final String pem = Files.readString(terminalKey(msp, user));
         final PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder()
                 .decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
         final KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -257,7 +292,7 @@ public final class RunningSystem implements AutoCloseable {
         keyManagers.init(keys, new char[0]);
         final KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
-        try (var in = Files.newInputStream(data.resolve("crypto/BorderMSP/peers/peer0/tls/ca.crt"))) {
+        try (var in = Files.newInputStream(data.resolve("crypto/" + msp + "/peers/peer0/tls/ca.crt"))) {
             trusted.setCertificateEntry("border-tls", x509.generateCertificate(in));
         }
         final TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -276,9 +311,15 @@ public final class RunningSystem implements AutoCloseable {
         return send(terminal, method, gateway(path).toString(), body, null);
     }
 
+    /** A JSON call to the neighbouring country's gateway (run with {@code SAFEPASSAGE_NEIGHBOUR=1}). */
+    public JsonNode neighbourGateway(final HttpClient terminal, final String method, final String path,
+            final Object body) throws IOException, InterruptedException {
+        return send(terminal, method, "https://localhost:" + ports.get("NEIGHBOUR_GATEWAY_PORT") + path, body, null);
+    }
+
     private static JsonNode send(final HttpClient client, final String method, final String url, final Object body,
             final String authorization) throws IOException, InterruptedException {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(150))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));

@@ -51,13 +51,19 @@ public class RequestTracker {
     RequestTracker(final PostLedgers ledgers, final TerminalConfig terminals,
             @ConfigProperty(name = "safepassage.ledger.service-user", defaultValue = "guard") final String serviceUser,
             @ConfigProperty(name = "safepassage.ledger.events-from-block", defaultValue = "0") final long fromBlock,
-            @ConfigProperty(name = "safepassage.ledger.retry-every", defaultValue = "5s") final Duration retryEvery) {
+            @ConfigProperty(name = "safepassage.ledger.retry-every", defaultValue = "5s") final Duration retryEvery,
+            @ConfigProperty(name = "safepassage.ledger.msp-id", defaultValue = "BorderMSP") final String mspId) {
         this.ledgers = ledgers;
         this.serviceUser = serviceUser;
         this.fromBlock = fromBlock;
         this.retryEvery = retryEvery;
+        // A border police serves its own country's posts only (the ledger refuses the others): a neighbour's gateway
+        // configured beside the shipped Moldovan terminals never tries to expire Moldova's requests.
+        final java.util.Optional<String> country = org.safepassage.chaincode.model.Organisation.ofMspId(mspId)
+                .flatMap(org.safepassage.chaincode.model.Organisation::country);
         this.servedPosts = terminals.terminals().values().stream()
                 .map(TerminalConfig.TerminalEntry::post)
+                .filter(post -> country.map(c -> post.startsWith(c + "-")).orElse(true))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -42,6 +42,8 @@ record Fact(
         TURNED_AWAY,
         EXITED,
         ENTERED,
+        /** An entry recorded DENIED: the child reached the post, was turned back, and did not enter. */
+        ENTRY_DENIED,
         /** One guardian approved a request. */
         APPROVED,
         TRIP_AUTHORISED,
@@ -50,6 +52,19 @@ record Fact(
 
     RedFlagEvidence evidence() {
         return new RedFlagEvidence(transactionId, subjectId, event);
+    }
+
+    /** The country of the post ({@code MD} for {@code MD-LEUSENI}), or null without a post. */
+    String country() {
+        return country(post);
+    }
+
+    static String country(final String post) {
+        if (post == null) {
+            return null;
+        }
+        final int dash = post.indexOf('-');
+        return dash < 0 ? post : post.substring(0, dash);
     }
 
     static List<Fact> of(final ReceivedEvent received) {
@@ -125,6 +140,10 @@ record Fact(
         facts.add(fact(tx, type, Kind.SEEN, c.subjectId(), c.recordedAt(), c.post(), c.companionRef()));
         if (c.outcome() == Outcome.DENIED) {
             facts.add(fact(tx, type, Kind.TURNED_AWAY, c.subjectId(), c.recordedAt(), c.post(), c.companionRef()));
+            if (c.direction() == Direction.ENTRY) {
+                facts.add(fact(tx, type, Kind.ENTRY_DENIED, c.subjectId(), c.recordedAt(), c.post(),
+                        c.companionRef()));
+            }
         } else {
             final Kind kind = c.direction() == Direction.EXIT ? Kind.EXITED : Kind.ENTERED;
             final String tripId = c.basis().type() == BasisType.PREAUTHORISED ? c.basis().tripId() : null;

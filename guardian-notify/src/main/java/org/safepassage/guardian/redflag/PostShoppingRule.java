@@ -39,7 +39,9 @@ final class PostShoppingRule implements Rule {
             final Fact refusal = it.next();
             if (fact.at().isAfter(refusal.at().plus(within))) {
                 it.remove();
-            } else if (!refusal.post().equals(fact.post()) && !fact.at().isBefore(refusal.at())) {
+            } else if (!refusal.post().equals(fact.post()) && refusal.country().equals(fact.country())
+                    && !fact.at().isBefore(refusal.at())) {
+                // another post of the same country: turned away by the neighbour and seen back home is not shopping
                 it.remove();
                 hits.add(new RedFlagCommand(RedFlagRule.POST_SHOPPING, fact.subjectId(), fact.post(),
                         List.of(refusal.evidence(), fact.evidence())));

@@ -3,6 +3,8 @@ package org.safepassage.guardian.redflag;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /** {@code safepassage.redflag.*}: the red-flag engine and its rules' thresholds (docs/red-flags.md). */
 @ConfigMapping(prefix = "safepassage.redflag")
@@ -49,9 +51,30 @@ public interface RedFlagConfig {
     @WithDefault("3")
     int fastChildren();
 
+    /** An exit and the neighbour's entry of the same child match within this period (either side). */
+    @WithDefault("PT12H")
+    Duration arrivalWithin();
+
+    /** The countries whose border police record on the ledger, by post prefix. */
+    @WithDefault("MD,RO")
+    Set<String> reconciledCountries();
+
+    /** Posts of those countries that face a third country (e.g. MD-PALANCA), left out of the reconciliation. */
+    Optional<Set<String>> unreconciledPosts();
+
+    /** Crossings before this time are not reconciled: the day the neighbour's border police joined the ledger. */
+    @WithDefault("1970-01-01T00:00:00Z")
+    java.time.Instant reconcileFrom();
+
+    /** The country whose children are enrolled (post prefix): its exits are the ones judged for return. */
+    @WithDefault("MD")
+    String homeCountry();
+
     /** The thresholds as the engine takes them. */
     default RedFlagSettings settings() {
         return new RedFlagSettings(companionChildren(), companionWindow(), exitCount(), exitWindow(), returnWithin(),
-                postShoppingWithin(), phoneFamilies(), phoneWindow(), fastApproval(), fastChildren());
+                postShoppingWithin(), phoneFamilies(), phoneWindow(), fastApproval(), fastChildren(), arrivalWithin(),
+                reconciledCountries(), unreconciledPosts().orElse(Set.of()), reconcileFrom(),
+                homeCountry());
     }
 }

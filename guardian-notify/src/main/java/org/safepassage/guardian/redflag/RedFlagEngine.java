@@ -29,8 +29,11 @@ public final class RedFlagEngine {
         Objects.requireNonNull(phones, "phones");
         this.rules = List.of(
                 new CompanionRule(settings.companionChildren(), settings.companionWindow()),
-                new ExitRules(settings.exitCount(), settings.exitWindow(), settings.returnWithin()),
+                new ExitRules(settings.exitCount(), settings.exitWindow(), settings.returnWithin(),
+                        settings.homeCountry()),
                 new PostShoppingRule(settings.postShoppingWithin()),
+                new ReconciliationRule(settings.arrivalWithin(), settings.reconciledCountries(),
+                        settings.unreconciledPosts(), settings.reconcileFrom()),
                 new PhoneRule(settings, phones, weak));
     }
 

@@ -1,6 +1,8 @@
 package org.safepassage.guardian.redflag;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import org.safepassage.chaincode.model.RedFlagRule;
 
 /**
@@ -16,6 +18,11 @@ import org.safepassage.chaincode.model.RedFlagRule;
  * @param phoneWindow ... within this period
  * @param fastApproval an approval this soon after the request is "fast" (weak signal, never an alert)
  * @param fastChildren fast approvals from one phone for at least this many children within {@code phoneWindow}
+ * @param arrivalWithin an exit and the neighbour's entry of the same child match within this period either side
+ * @param reconciledCountries the countries whose border police record on the ledger (post prefixes, e.g. MD, RO)
+ * @param unreconciledPosts posts of those countries facing a third country, left out of the reconciliation
+ * @param reconcileFrom crossings before this time are not reconciled (the day the neighbour joined the ledger)
+ * @param homeCountry the country whose children are enrolled: frequent exits and exits without return count its posts
  */
 public record RedFlagSettings(
         int companionChildren,
@@ -27,15 +34,43 @@ public record RedFlagSettings(
         int phoneFamilies,
         Duration phoneWindow,
         Duration fastApproval,
-        int fastChildren) {
+        int fastChildren,
+        Duration arrivalWithin,
+        Set<String> reconciledCountries,
+        Set<String> unreconciledPosts,
+        java.time.Instant reconcileFrom,
+        String homeCountry) {
+
+    /** An exit and the neighbour's entry match within this period (either side) unless configured otherwise. */
+    public static final Duration DEFAULT_ARRIVAL_WITHIN = Duration.ofHours(12);
+
+    /** Thresholds with no reconciliation (no neighbour on the ledger): see {@link #reconciling}. */
+    public RedFlagSettings(final int companionChildren, final Duration companionWindow, final int exitCount,
+            final Duration exitWindow, final Duration returnWithin, final Duration postShoppingWithin,
+            final int phoneFamilies, final Duration phoneWindow, final Duration fastApproval, final int fastChildren) {
+        this(companionChildren, companionWindow, exitCount, exitWindow, returnWithin, postShoppingWithin, phoneFamilies,
+                phoneWindow, fastApproval, fastChildren, DEFAULT_ARRIVAL_WITHIN, Set.of(), Set.of(),
+                java.time.Instant.EPOCH, "MD");
+    }
+
+    /** These thresholds, reconciling exits and entries between {@code countries}' posts. */
+    public RedFlagSettings reconciling(final Set<String> countries) {
+        return new RedFlagSettings(companionChildren, companionWindow, exitCount, exitWindow, returnWithin,
+                postShoppingWithin, phoneFamilies, phoneWindow, fastApproval, fastChildren, arrivalWithin, countries,
+                unreconciledPosts, reconcileFrom, homeCountry);
+    }
 
     public RedFlagSettings {
+        reconciledCountries = Set.copyOf(reconciledCountries);
+        unreconciledPosts = Set.copyOf(unreconciledPosts);
+        java.util.Objects.requireNonNull(reconcileFrom, "reconcileFrom");
+        java.util.Objects.requireNonNull(homeCountry, "homeCountry");
         positive("companionChildren", companionChildren, 2);
         positive("exitCount", exitCount, 2);
         positive("phoneFamilies", phoneFamilies, 2);
         positive("fastChildren", fastChildren, 2);
         for (final Duration d : new Duration[] {companionWindow, exitWindow, returnWithin, postShoppingWithin,
-                phoneWindow, fastApproval}) {
+                phoneWindow, fastApproval, arrivalWithin}) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("red-flag periods must be positive");
             }
@@ -66,6 +101,13 @@ public record RedFlagSettings(
                     + " after the trip's end).";
             case POST_SHOPPING -> "A crossing was refused by a guardian, expired unanswered or denied at one post, "
                     + "and the same child was presented at another post within " + hours(postShoppingWithin) + ".";
+            case EXIT_WITHOUT_ARRIVAL -> "The child was recorded leaving one country and the neighbouring country's "
+                    + "border police recorded no entry of the child within " + hours(arrivalWithin) + " (countries "
+                    + "reconciled: " + String.join(", ", new TreeSet<>(reconciledCountries)) + "). Check the other "
+                    + "side's posts: was the child taken past them?";
+            case ARRIVAL_WITHOUT_EXIT -> "The neighbouring country's border police recorded the child entering, and "
+                    + "no exit of the child from the other country was recorded within " + hours(arrivalWithin)
+                    + " either side: the child left without passing a post, or a post did not record it.";
         };
     }
 
@@ -74,7 +116,11 @@ public record RedFlagSettings(
     }
 
     private static String hours(final Duration d) {
-        return d.toHours() + " hours";
+        if (d.toHours() >= 1) {
+            return d.toHours() + " hours";
+        }
+        // a window under an hour (a test's, or a tuned deployment's) in the unit that says it
+        return d.toMinutes() >= 1 ? d.toMinutes() + " minutes" : d.toSeconds() + " seconds";
     }
 
     private static void positive(final String name, final int value, final int min) {

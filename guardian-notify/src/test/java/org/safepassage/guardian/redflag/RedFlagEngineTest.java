@@ -27,9 +27,10 @@ import org.safepassage.chaincode.model.RedFlagRule;
 class RedFlagEngineTest {
     private final Story story = new Story();
     private final List<WeakSignal> weak = new ArrayList<>();
+    private RedFlagSettings settings = RedFlagSettings.defaults();
 
     private List<RedFlagCommand> run() {
-        final RedFlagEngine engine = new RedFlagEngine(RedFlagSettings.defaults(), story);
+        final RedFlagEngine engine = new RedFlagEngine(settings, story);
         final List<RedFlagCommand> hits = new ArrayList<>();
         for (final ReceivedEvent e : story.events()) {
             final RedFlagEngine.Outcome outcome = engine.accept(e);
@@ -340,6 +341,157 @@ class RedFlagEngineTest {
             story.scan(child(2), LEUSENI);
 
             assertThat(run()).isEmpty();
+        }
+    }
+
+    /** Moldova's exits reconciled with Romania's entries, as configured when RomaniaBorderMSP is on the ledger. */
+    @Nested
+    class ExitsReconciledWithTheNeighboursEntries {
+        private static final String RO_SCULENI = "RO-SCULENI";
+        private static final String RO_ALBITA = "RO-ALBITA";
+
+        ExitsReconciledWithTheNeighboursEntries() {
+            settings = RedFlagSettings.defaults().reconciling(java.util.Set.of("MD", "RO"));
+        }
+
+        private ReceivedEvent roEntry(final String subject, final String post) {
+            return story.crossing(subject, post, Direction.ENTRY, Outcome.ALLOWED, null, LegalBasis.notRequired());
+        }
+
+        /** Moves the ledger's clock on with another child's scan. */
+        private void later(final Duration d) {
+            story.after(d);
+            story.scan(child(99), LEUSENI);
+        }
+
+        @Test
+        void an_exit_matched_by_the_neighbours_entry_within_12_hours_raises_nothing() {
+            story.exit(child(1));
+            story.after(Duration.ofHours(3));
+            roEntry(child(1), RO_SCULENI);
+            story.after(Duration.ofMinutes(10));
+            story.exit(child(2));
+            story.after(Duration.ofHours(11));
+            roEntry(child(2), RO_ALBITA);
+            later(Duration.ofDays(2));
+
+            assertThat(run()).isEmpty();
+        }
+
+        @Test
+        void an_exit_the_neighbour_never_saw_raises_exit_without_arrival_once_the_12_hours_pass() {
+            final ReceivedEvent exit = story.exit(child(1));
+            later(Duration.ofHours(11));
+            assertThat(run()).isEmpty();
+
+            later(Duration.ofHours(2));
+            final List<RedFlagCommand> hits = run();
+
+            assertThat(hits).singleElement().satisfies(hit -> {
+                assertThat(hit.rule()).isEqualTo(RedFlagRule.EXIT_WITHOUT_ARRIVAL);
+                assertThat(hit.subjectId()).isEqualTo(child(1));
+                assertThat(hit.post()).isEqualTo(LEUSENI);
+                assertThat(transactions(hit)).containsExactly(exit.transactionId());
+            });
+        }
+
+        @Test
+        void an_entry_with_no_exit_from_moldova_raises_arrival_without_exit() {
+            final ReceivedEvent entry = roEntry(child(1), RO_SCULENI);
+            later(Duration.ofHours(13));
+
+            assertThat(run()).singleElement().satisfies(hit -> {
+                assertThat(hit.rule()).isEqualTo(RedFlagRule.ARRIVAL_WITHOUT_EXIT);
+                assertThat(hit.post()).isEqualTo(RO_SCULENI);
+                assertThat(transactions(hit)).containsExactly(entry.transactionId());
+            });
+        }
+
+        @Test
+        void the_neighbour_recording_its_entry_before_moldova_records_the_exit_still_matches() {
+            roEntry(child(1), RO_SCULENI);
+            story.after(Duration.ofMinutes(20));
+            story.exit(child(1));
+            later(Duration.ofDays(1));
+
+            assertThat(run()).isEmpty();
+        }
+
+        @Test
+        void an_entry_too_late_or_at_the_same_country_s_post_does_not_match() {
+            story.exit(child(1));
+            story.after(Duration.ofHours(13));
+            roEntry(child(1), RO_SCULENI);
+            story.exit(child(2));
+            story.after(Duration.ofHours(1));
+            story.entry(child(2));
+            later(Duration.ofDays(1));
+
+            // child 2 "came back" into Moldova an hour later with no exit from Romania: each side unmatched
+            assertThat(run()).extracting(RedFlagCommand::rule, RedFlagCommand::subjectId).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(RedFlagRule.EXIT_WITHOUT_ARRIVAL, child(1)),
+                    org.assertj.core.groups.Tuple.tuple(RedFlagRule.ARRIVAL_WITHOUT_EXIT, child(1)),
+                    org.assertj.core.groups.Tuple.tuple(RedFlagRule.EXIT_WITHOUT_ARRIVAL, child(2)),
+                    org.assertj.core.groups.Tuple.tuple(RedFlagRule.ARRIVAL_WITHOUT_EXIT, child(2)));
+        }
+
+        @Test
+        void an_entry_the_neighbour_denied_accounts_for_the_exit_and_raises_nothing_itself() {
+            story.exit(child(1));
+            story.after(Duration.ofHours(1));
+            story.crossing(child(1), RO_SCULENI, Direction.ENTRY, Outcome.DENIED, null, LegalBasis.notRequired());
+            story.after(Duration.ofHours(1));
+            story.entry(child(1));
+            later(Duration.ofDays(2));
+
+            assertThat(run()).isEmpty();
+        }
+
+        @Test
+        void the_neighbours_entry_is_an_arrival_not_a_return_home_and_the_way_back_matches_too() {
+            story.exit(child(1));
+            story.after(Duration.ofHours(2));
+            roEntry(child(1), RO_SCULENI);
+            story.after(Duration.ofDays(10));
+            story.crossing(child(1), RO_SCULENI, Direction.EXIT, Outcome.ALLOWED, null, LegalBasis.notRequired());
+            story.after(Duration.ofHours(1));
+            story.crossing(child(1), Story.SCULENI, Direction.ENTRY, Outcome.ALLOWED, null, LegalBasis.notRequired());
+            later(Duration.ofDays(70));
+
+            assertThat(run()).isEmpty();
+
+            // arrived in Romania, never came home: only the return is missing
+            story.exit(child(2));
+            story.after(Duration.ofHours(2));
+            roEntry(child(2), RO_SCULENI);
+            later(Duration.ofDays(61));
+            assertThat(run()).extracting(RedFlagCommand::rule, RedFlagCommand::subjectId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(RedFlagRule.EXIT_WITHOUT_RETURN, child(2)));
+        }
+
+        @Test
+        void posts_facing_a_third_country_and_crossings_before_the_neighbour_joined_are_not_reconciled() {
+            settings = new RedFlagSettings(4, Duration.ofDays(30), 5, Duration.ofDays(30), Duration.ofDays(60),
+                    Duration.ofHours(72), 3, Duration.ofDays(90), Duration.ofSeconds(30), 3, Duration.ofHours(12),
+                    java.util.Set.of("MD", "RO"), java.util.Set.of("MD-PALANCA"), story.now().plus(Duration.ofDays(1)),
+                    "MD");
+            story.exit(child(1));
+            story.after(Duration.ofDays(2));
+            story.crossing(child(2), "MD-PALANCA", Direction.EXIT, Outcome.ALLOWED, null, LegalBasis.notRequired());
+            later(Duration.ofDays(1));
+
+            assertThat(run()).isEmpty();
+        }
+
+        @Test
+        void read_again_from_the_start_the_same_alerts_come_with_the_same_ids() {
+            story.exit(child(1));
+            roEntry(child(2), RO_ALBITA);
+            later(Duration.ofDays(1));
+
+            final List<String> first = run().stream().map(RedFlagCommand::alertId).toList();
+
+            assertThat(first).hasSize(2).isEqualTo(run().stream().map(RedFlagCommand::alertId).toList());
         }
     }
 }

@@ -102,6 +102,71 @@ class RedFlagResumeTest {
         }
     }
 
+    @Test
+    void the_reconciliation_across_two_countries_raises_each_unmatched_crossing_once_however_often_it_is_read()
+            throws Exception {
+        try (DevPeerProcess peer = DevPeerProcess.start(work.resolve("ledger"), work.resolve("crypto"), work)) {
+            final LedgerConnection connection = LedgerConnection.read(peer.connectionFile());
+            try (LedgerGateway officer = LedgerGateway.connect(connection, "RegistryMSP", "officer");
+                    LedgerGateway moldova = LedgerGateway.connect(connection, "BorderMSP", "guard");
+                    LedgerGateway romania = LedgerGateway.connect(connection, "RomaniaBorderMSP", "guard");
+                    LedgerGateway analytics = LedgerGateway.connect(connection, "ChildProtectionMSP", "analytics")) {
+                final String matched = adult(officer);
+                final String leftOnly = adult(officer);
+                final String arrivedOnly = adult(officer);
+                cross(moldova.chaincode(), matched, "MD-LEUSENI", Direction.EXIT);
+                cross(romania.chaincode(), matched, "RO-SCULENI", Direction.ENTRY);
+                cross(moldova.chaincode(), leftOnly, "MD-SCULENI", Direction.EXIT);
+                Thread.sleep(6_000);
+                // past the 5-second window: this entry's transaction time fires the unmatched exit
+                cross(romania.chaincode(), arrivedOnly, "RO-ALBITA", Direction.ENTRY);
+                Thread.sleep(6_000);
+                // and a later transaction fires the unmatched entry: the one scan at Giurgiulesti
+                moldova.chaincode().crossings().recordScan(new RecordScanCommand(matched, "MD-GIURGIULESTI"));
+                final RedFlagSettings settings = new RedFlagSettings(4, java.time.Duration.ofDays(30), 5,
+                        java.time.Duration.ofDays(30), java.time.Duration.ofDays(60), java.time.Duration.ofHours(72), 3,
+                        java.time.Duration.ofDays(90), java.time.Duration.ofSeconds(30), 3,
+                        java.time.Duration.ofSeconds(5), Set.of("MD", "RO"), Set.of(), java.time.Instant.EPOCH, "MD");
+                final SafePassageChaincode ledger = analytics.chaincode();
+                final List<Alert> found = new ArrayList<>();
+                final Predicate<ReceivedEvent> lastScan = e -> e.event().scan() != null
+                        && e.event().scan().post().equals("MD-GIURGIULESTI");
+
+                final RedFlagRun crashed = new RedFlagRun(settings, NO_PHONES, ledger.alerts(), found::add);
+                read(ledger, crashed, e -> !crashed.raised().isEmpty());
+                final RedFlagRun resumed = new RedFlagRun(settings, NO_PHONES, ledger.alerts(), found::add);
+                read(ledger, resumed, lastScan);
+                final RedFlagRun again = new RedFlagRun(settings, NO_PHONES, ledger.alerts(), found::add);
+                read(ledger, again, lastScan);
+
+                assertThat(crashed.raised().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+                assertThat(resumed.raised().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+                assertThat(again.raised()).isEmpty();
+                assertThat(ledger.alerts().listOpen().stream().filter(a -> a.type() == AlertType.RED_FLAG))
+                        .extracting(Alert::rule, Alert::subjectId).containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple(RedFlagRule.EXIT_WITHOUT_ARRIVAL, leftOnly),
+                                org.assertj.core.groups.Tuple.tuple(RedFlagRule.ARRIVAL_WITHOUT_EXIT, arrivedOnly));
+            }
+        }
+    }
+
+    private static void cross(final SafePassageChaincode border, final String subject, final String post,
+            final Direction direction) {
+        border.crossings().recordScan(new RecordScanCommand(subject, post));
+        border.crossings().recordCrossing(new RecordCrossingCommand(subject, post, direction, Outcome.ALLOWED, null,
+                LegalBasis.notRequired()));
+    }
+
+    private static String adult(final LedgerGateway officer) {
+        final byte[] commitment = new byte[32];
+        RANDOM.nextBytes(commitment);
+        final String subjectId = id("subject");
+        officer.chaincode().subjects().register(new RegisterSubjectCommand(subjectId,
+                HexFormat.of().formatHex(commitment), CommitmentScheme.FP_V1, ProtectionClass.SURVIVOR, List.of(), 0,
+                YearMonth.now().minusYears(1)));
+        return subjectId;
+    }
+
     /** Reads from the first block into the run until {@code stop} holds for an event just handled. */
     private static void read(final SafePassageChaincode ledger, final RedFlagRun run,
             final Predicate<ReceivedEvent> stop) {

@@ -82,8 +82,14 @@ final class Story implements PhoneBook {
     /** Opens a request, with one guardian per given guardian ref. */
     CrossingRequest request(final String subject, final String post, final String companion,
             final String... guardians) {
+        return requestFor(subject, post, Direction.EXIT, companion, guardians);
+    }
+
+    /** Opens a request for a crossing in {@code direction}, with one guardian per given guardian ref. */
+    CrossingRequest requestFor(final String subject, final String post, final Direction direction,
+            final String companion, final String... guardians) {
         final String id = nextTx();
-        final CrossingRequest r = new CrossingRequest(id, subject, post, Direction.EXIT, companion,
+        final CrossingRequest r = new CrossingRequest(id, subject, post, direction, companion,
                 List.of(guardians.length == 0 ? new String[] {"guardian-of-" + subject} : guardians), 1, List.of(),
                 RequestStatus.PENDING, now, now.plus(Duration.ofMinutes(15)), null);
         add(id, LedgerEvent.of(EventType.CROSSING_REQUESTED, r, List.of()));

@@ -45,6 +45,14 @@ public record Caller(String mspId, Role role, String name) {
         }
     }
 
+    /** Refuses the transaction with ACCESS_DENIED unless this caller may act at {@code post} ({@link Access#mayActAt}). */
+    public void checkPost(final String post) {
+        if (!Access.mayActAt(mspId, post)) {
+            throw Refusal.of(ErrorCode.ACCESS_DENIED, mspId + " may not act at post " + post
+                    + ": a border police organisation acts at its own country's posts only");
+        }
+    }
+
     private static String commonName(final String distinguishedName) {
         try {
             return new LdapName(distinguishedName).getRdns().stream()

@@ -16,6 +16,9 @@ import static org.safepassage.chaincode.contract.TestLedger.OFFICER;
 import static org.safepassage.chaincode.contract.TestLedger.POST;
 import static org.safepassage.chaincode.contract.TestLedger.REGISTRY_NO_ROLE;
 import static org.safepassage.chaincode.contract.TestLedger.REGISTRY_SUPERVISOR;
+import static org.safepassage.chaincode.contract.TestLedger.RO_GUARD;
+import static org.safepassage.chaincode.contract.TestLedger.RO_POST;
+import static org.safepassage.chaincode.contract.TestLedger.RO_SUPERVISOR;
 import static org.safepassage.chaincode.contract.TestLedger.json;
 
 import java.time.Instant;
@@ -68,6 +71,8 @@ class AccessControlTest {
     private static final Set<Identity> BORDER = Set.of(GUARD, BORDER_SUPERVISOR, BORDER_NO_ROLE, BORDER_OFFICER);
     private static final Set<Identity> CHILD_PROTECTION = Set.of(NOTIFIER, ANALYST, ANALYTICS,
             CHILD_PROTECTION_NO_ROLE);
+    /** The neighbouring country's terminals: scans and crossings at its own posts, nothing of Moldova's history. */
+    private static final Set<Identity> RO_POSTS = Set.of(RO_GUARD, RO_SUPERVISOR);
 
     static Stream<Arguments> transactions() {
         final Instant now = TestLedger.START;
@@ -82,29 +87,37 @@ class AccessControlTest {
                 tx("subject:FlagMissing", Set.of(OFFICER, REGISTRY_SUPERVISOR, ANALYST), SUBJECT),
                 tx("subject:UnflagMissing", Set.of(OFFICER, REGISTRY_SUPERVISOR, ANALYST), SUBJECT),
                 tx("subject:EraseSubject", Set.of(DPO), json(new EraseSubjectCommand(SUBJECT, "erasure-request-0001"))),
-                tx("subject:ReadSubject", union(REGISTRY, BORDER, CHILD_PROTECTION), SUBJECT),
-                tx("subject:ReadTombstone", union(REGISTRY, BORDER, CHILD_PROTECTION), SUBJECT),
+                tx("subject:ReadSubject", union(REGISTRY, BORDER, CHILD_PROTECTION, RO_POSTS), SUBJECT),
+                tx("subject:ReadTombstone", union(REGISTRY, BORDER, CHILD_PROTECTION, RO_POSTS), SUBJECT),
                 tx("subject:FindSubjectByCommitment", union(REGISTRY, BORDER), "fp-v1", COMMITMENT),
                 tx("crossing:RecordScan", Set.of(GUARD, BORDER_SUPERVISOR),
                         json(new RecordScanCommand(SUBJECT, POST))),
+                tx("crossing:RecordScan", RO_POSTS, json(new RecordScanCommand(SUBJECT, RO_POST))),
                 tx("crossing:OpenCrossingRequest", Set.of(GUARD, BORDER_SUPERVISOR),
                         json(new OpenCrossingRequestCommand(SUBJECT, POST, Direction.EXIT, null, null))),
+                tx("crossing:OpenCrossingRequest", RO_POSTS,
+                        json(new OpenCrossingRequestCommand(SUBJECT, RO_POST, Direction.ENTRY, null, null))),
                 tx("crossing:RecordGuardianDecision", Set.of(NOTIFIER), json(new RecordGuardianDecisionCommand(
                         LEDGER_ID, GUARDIAN, Decision.APPROVE, EVIDENCE))),
-                tx("crossing:ExpireCrossingRequest", Set.of(NOTIFIER, GUARD, BORDER_SUPERVISOR), LEDGER_ID),
-                tx("crossing:CancelCrossingRequest", Set.of(GUARD, BORDER_SUPERVISOR), LEDGER_ID),
-                tx("crossing:ReadCrossingRequest", union(BORDER, CHILD_PROTECTION), LEDGER_ID),
+                tx("crossing:ExpireCrossingRequest", union(Set.of(NOTIFIER, GUARD, BORDER_SUPERVISOR), RO_POSTS),
+                        LEDGER_ID),
+                tx("crossing:CancelCrossingRequest", union(Set.of(GUARD, BORDER_SUPERVISOR), RO_POSTS), LEDGER_ID),
+                tx("crossing:ReadCrossingRequest", union(BORDER, CHILD_PROTECTION, RO_POSTS), LEDGER_ID),
                 tx("crossing:RecordCrossing", Set.of(GUARD, BORDER_SUPERVISOR), json(new RecordCrossingCommand(
                         SUBJECT, POST, Direction.EXIT, Outcome.ALLOWED, null, LegalBasis.notRequired()))),
+                tx("crossing:RecordCrossing", RO_POSTS, json(new RecordCrossingCommand(
+                        SUBJECT, RO_POST, Direction.ENTRY, Outcome.ALLOWED, null, LegalBasis.notRequired()))),
                 tx("crossing:RecordCrossing", Set.of(BORDER_SUPERVISOR), json(new RecordCrossingCommand(SUBJECT,
                         POST, Direction.EXIT, Outcome.ALLOWED, null, LegalBasis.override(OverrideReason.COURT_ORDER)))),
+                tx("crossing:RecordCrossing", Set.of(), json(new RecordCrossingCommand(SUBJECT, RO_POST,
+                        Direction.ENTRY, Outcome.ALLOWED, null, LegalBasis.override(OverrideReason.COURT_ORDER)))),
                 tx("crossing:ListCrossings", union(BORDER, CHILD_PROTECTION), SUBJECT),
                 tx("trip:AuthoriseTrip", Set.of(NOTIFIER), json(new AuthoriseTripCommand(SUBJECT, now,
                         now.plusSeconds(86_400), List.of(POST), List.of(), null, null,
                         List.of(new GuardianApproval(GUARDIAN, EVIDENCE))))),
                 tx("trip:RevokeTrip", Set.of(NOTIFIER), json(new RevokeTripCommand(SUBJECT, LEDGER_ID, GUARDIAN,
                         EVIDENCE))),
-                tx("trip:ListTrips", union(BORDER, CHILD_PROTECTION), SUBJECT),
+                tx("trip:ListTrips", union(BORDER, CHILD_PROTECTION, RO_POSTS), SUBJECT),
                 tx("alert:AcknowledgeAlert", Set.of(ANALYST),
                         json(new AcknowledgeAlertCommand(LEDGER_ID, AlertResolution.FALSE_POSITIVE))),
                 tx("alert:RaiseRedFlag", Set.of(ANALYTICS), json(new RedFlagCommand(RedFlagRule.POST_SHOPPING,
@@ -128,6 +141,32 @@ class AccessControlTest {
                 assertThat(result.isCommitted()).isFalse();
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_border_police_acts_and_reads_at_its_own_country_s_posts_only() {
+        final TestLedger ledger = new TestLedger();
+        final var subject = ledger.registerMinor(1, 1);
+        final String mdRequest = ledger.ok(GUARD, org.safepassage.chaincode.model.CrossingRequest.class,
+                "crossing:OpenCrossingRequest", json(new OpenCrossingRequestCommand(subject.subjectId(), POST,
+                        Direction.EXIT, null, null))).requestId();
+
+        assertThat(ledger.refusal(RO_GUARD, "crossing:RecordScan", json(new RecordScanCommand(subject.subjectId(),
+                POST)))).isEqualTo(ErrorCode.ACCESS_DENIED);
+        assertThat(ledger.refusal(GUARD, "crossing:RecordScan", json(new RecordScanCommand(subject.subjectId(),
+                RO_POST)))).isEqualTo(ErrorCode.ACCESS_DENIED);
+        assertThat(ledger.refusal(GUARD, "crossing:RecordCrossing", json(new RecordCrossingCommand(
+                subject.subjectId(), RO_POST, Direction.ENTRY, Outcome.DENIED, null, LegalBasis.notRequired()))))
+                .isEqualTo(ErrorCode.ACCESS_DENIED);
+        assertThat(ledger.refusal(RO_GUARD, "crossing:ReadCrossingRequest", mdRequest))
+                .isEqualTo(ErrorCode.ACCESS_DENIED);
+        assertThat(ledger.refusal(RO_GUARD, "crossing:CancelCrossingRequest", mdRequest))
+                .isEqualTo(ErrorCode.ACCESS_DENIED);
+        assertThat(ledger.refusal(RO_GUARD, "crossing:ListCrossings", subject.subjectId()))
+                .isEqualTo(ErrorCode.ACCESS_DENIED);
+        assertThat(ledger.ok(RO_GUARD, org.safepassage.chaincode.model.Crossing.class, "crossing:RecordCrossing",
+                json(new RecordCrossingCommand(subject.subjectId(), RO_POST, Direction.ENTRY, Outcome.DENIED, null,
+                        LegalBasis.notRequired()))).recordedBy()).isEqualTo("RomaniaBorderMSP/post-ro-sculeni-01");
     }
 
     private static Arguments tx(final String function, final Set<Identity> allowed, final String... args) {

@@ -37,6 +37,7 @@ public final class TestLedger {
     private static final CertificateAuthority REGISTRY = CertificateAuthority.create("RegistryMSP");
     private static final CertificateAuthority BORDER = CertificateAuthority.create("BorderMSP");
     private static final CertificateAuthority CHILD_PROTECTION = CertificateAuthority.create("ChildProtectionMSP");
+    private static final CertificateAuthority ROMANIA_BORDER = CertificateAuthority.create("RomaniaBorderMSP");
     private static final CertificateAuthority OUTSIDE = CertificateAuthority.create("OutsiderMSP");
 
     public static final Identity OFFICER = member(REGISTRY, "officer-01", "officer");
@@ -48,6 +49,11 @@ public final class TestLedger {
     public static final Identity BORDER_NO_ROLE = member(BORDER, "border-clerk-01", null);
     /** A border identity claiming a registry role: roles count only inside their organisation. */
     public static final Identity BORDER_OFFICER = member(BORDER, "border-officer-01", "officer");
+    /** The neighbouring country's border post terminal and supervisor. */
+    public static final Identity RO_GUARD = member(ROMANIA_BORDER, "post-ro-sculeni-01", "guard");
+    public static final Identity RO_SUPERVISOR = member(ROMANIA_BORDER, "post-ro-sculeni-supervisor", "supervisor");
+    public static final Identity RO_NO_ROLE = member(ROMANIA_BORDER, "ro-border-clerk-01", null);
+    public static final String RO_POST = "RO-SCULENI";
     public static final Identity NOTIFIER = member(CHILD_PROTECTION, "guardian-notify", "notifier");
     public static final Identity ANALYST = member(CHILD_PROTECTION, "analyst-01", "analyst");
     public static final Identity ANALYTICS = member(CHILD_PROTECTION, "redflag-analytics", "analytics");
@@ -58,7 +64,7 @@ public final class TestLedger {
     /** Every identity above, for access-control tests. */
     public static final List<Identity> EVERYONE = List.of(OFFICER, REGISTRY_SUPERVISOR, DPO, REGISTRY_NO_ROLE, GUARD,
             BORDER_SUPERVISOR, BORDER_NO_ROLE, BORDER_OFFICER, NOTIFIER, ANALYST, ANALYTICS, CHILD_PROTECTION_NO_ROLE,
-            OUTSIDER);
+            RO_GUARD, RO_SUPERVISOR, RO_NO_ROLE, OUTSIDER);
 
     public static final Instant START = Instant.parse("2026-11-29T08:00:00Z");
     public static final String POST = "MD-LEUSENI";

@@ -15,5 +15,15 @@ public enum RedFlagRule {
     /** A child left and did not come back in time (for a pre-authorised trip: after the trip's end). */
     EXIT_WITHOUT_RETURN,
     /** A crossing refused, expired or denied at one post, then the same child seen at another post. */
-    POST_SHOPPING
+    POST_SHOPPING,
+    /**
+     * An exit from one country on the ledger with no entry of the child recorded by the neighbouring country's border
+     * police in time: the child did not arrive where it was recorded leaving to.
+     */
+    EXIT_WITHOUT_ARRIVAL,
+    /**
+     * An entry recorded by one country's border police with no exit of the child recorded by the other country in
+     * time: the child left without passing the other side's post.
+     */
+    ARRIVAL_WITHOUT_EXIT
 }

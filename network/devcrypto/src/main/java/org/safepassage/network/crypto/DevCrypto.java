@@ -25,7 +25,9 @@ import org.safepassage.ledger.sim.CertificateAuthority;
  * </pre>
  *
  * <p>Command line: {@code java -jar devcrypto.jar --out DIR [--orderers N] [--force]}. Existing complete material is
- * reused unless {@code --force}; incomplete material (a run killed half-way) is replaced.
+ * reused unless {@code --force}; incomplete material (a run killed half-way) is replaced. Complete material written
+ * before an organisation or a member joined {@link Member} gets them added (the other keys stay): this is how an
+ * installation learns of a new country's border police without new identities for everyone else.
  */
 public final class DevCrypto {
     private static final Logger LOG = Logger.getLogger(DevCrypto.class.getName());
@@ -68,6 +70,8 @@ public final class DevCrypto {
         if (!Files.exists(root.resolve(COMPLETE))) {
             delete(root);
             generate(root, orderers);
+        } else {
+            addMissing(root, orderers);
         }
         final CryptoMaterial material = CryptoMaterial.load(root);
         addMissingClientTls(material);
@@ -86,6 +90,41 @@ public final class DevCrypto {
                 MspFolder.writeClientTls(tls, tlsCa, tlsCa.issueTls(member.commonName(), List.of()));
             }
         }
+    }
+
+    /** Organisations and members added to {@link Member} since the material was written. */
+    private static void addMissing(final Path root, final int orderers) throws IOException {
+        for (final String mspId : Member.PEER_ORGANISATIONS) {
+            final Path dir = root.resolve(mspId);
+            if (!Files.exists(dir.resolve("msp"))) {
+                LOG.info(() -> "adding organisation " + mspId + " to the crypto material in " + root);
+                delete(dir);
+                writeOrganisation(dir, mspId, orderers);
+                continue;
+            }
+            final CertificateAuthority ca = restore(dir.resolve("ca"), mspId);
+            final CertificateAuthority tlsCa = restore(dir.resolve("tlsca"), mspId);
+            for (final Member member : Member.ALL) {
+                final Path msp = dir.resolve("users/" + member.name() + "/msp");
+                if (member.mspId().equals(mspId) && !Files.exists(msp.resolve("signcerts/cert.pem"))) {
+                    LOG.info(() -> "adding member " + mspId + "/" + member.name() + " to the crypto material");
+                    writeMember(msp, ca, tlsCa, member);
+                }
+            }
+        }
+    }
+
+    private static CertificateAuthority restore(final Path dir, final String mspId) throws IOException {
+        return CertificateAuthority.restore(new org.safepassage.ledger.sim.Identity(mspId,
+                Pems.certificate(dir.resolve("cert.pem")), Pems.privateKey(dir.resolve("key.pem"))));
+    }
+
+    private static void writeMember(final Path msp, final CertificateAuthority ca, final CertificateAuthority tlsCa,
+            final Member member) throws IOException {
+        final Map<String, String> attributes = member.isAdmin() ? Map.of() : Map.of("role", member.role());
+        MspFolder.write(msp, ca, tlsCa,
+                ca.issue(member.commonName(), member.isAdmin() ? "admin" : "client", attributes));
+        MspFolder.writeClientTls(msp.resolveSibling("tls"), tlsCa, tlsCa.issueTls(member.commonName(), List.of()));
     }
 
     private static void generate(final Path root, final int orderers) throws IOException {
@@ -115,12 +154,7 @@ public final class DevCrypto {
         }
         for (final Member member : Member.ALL) {
             if (member.mspId().equals(mspId)) {
-                final Map<String, String> attributes =
-                        member.isAdmin() ? Map.of() : Map.of("role", member.role());
-                MspFolder.write(dir.resolve("users/" + member.name() + "/msp"), ca, tlsCa,
-                        ca.issue(member.commonName(), member.isAdmin() ? "admin" : "client", attributes));
-                MspFolder.writeClientTls(dir.resolve("users/" + member.name() + "/tls"), tlsCa,
-                        tlsCa.issueTls(member.commonName(), List.of()));
+                writeMember(dir.resolve("users/" + member.name() + "/msp"), ca, tlsCa, member);
             }
         }
     }

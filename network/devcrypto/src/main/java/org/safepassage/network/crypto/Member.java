@@ -15,9 +15,15 @@ public record Member(String mspId, String name, String commonName, String role) 
     public static final String REGISTRY_MSP = "RegistryMSP";
     public static final String BORDER_MSP = "BorderMSP";
     public static final String CHILD_PROTECTION_MSP = "ChildProtectionMSP";
+    /** The neighbouring country's border police, the fourth organisation (docs/network.md: adding a country). */
+    public static final String ROMANIA_BORDER_MSP = "RomaniaBorderMSP";
 
-    /** The organisations that run peers, in a stable order. */
-    public static final List<String> PEER_ORGANISATIONS = List.of(REGISTRY_MSP, BORDER_MSP, CHILD_PROTECTION_MSP);
+    /**
+     * The organisations that run peers, in a stable order: the devpeer plays each of them. A new country is one entry
+     * here and its members below; material written before it gets the new organisation added on the next start.
+     */
+    public static final List<String> PEER_ORGANISATIONS =
+            List.of(REGISTRY_MSP, BORDER_MSP, CHILD_PROTECTION_MSP, ROMANIA_BORDER_MSP);
 
     /** Every enrolled member of the development network. */
     public static final List<Member> ALL = List.of(
@@ -37,7 +43,12 @@ public record Member(String mspId, String name, String commonName, String role) 
             new Member(CHILD_PROTECTION_MSP, "notifier", "guardian-notify", "notifier"),
             new Member(CHILD_PROTECTION_MSP, "analyst", "analyst-01", "analyst"),
             // The red-flag rules raise alerts as their own identity, which may do nothing else on the ledger.
-            new Member(CHILD_PROTECTION_MSP, "analytics", "redflag-analytics", "analytics"));
+            new Member(CHILD_PROTECTION_MSP, "analytics", "redflag-analytics", "analytics"),
+            admin(ROMANIA_BORDER_MSP),
+            // The neighbour's posts: their terminals record ENTRY scans and crossings through the same gateway code.
+            new Member(ROMANIA_BORDER_MSP, "guard", "post-ro-sculeni-01", "guard"),
+            new Member(ROMANIA_BORDER_MSP, "supervisor", "post-ro-sculeni-supervisor", "supervisor"),
+            new Member(ROMANIA_BORDER_MSP, "guard-albita", "post-ro-albita-01", "guard"));
 
     /** Whether this member is its organisation's administrator. */
     public boolean isAdmin() {

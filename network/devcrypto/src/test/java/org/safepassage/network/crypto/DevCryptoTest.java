@@ -82,4 +82,32 @@ class DevCryptoTest {
 
         post.certificate().verify(material.caCertificate(Member.BORDER_MSP).getPublicKey());
     }
+
+    @Test
+    void material_written_before_the_neighbour_joined_gets_its_organisation_and_keeps_the_others() throws Exception {
+        final Path root = dir.resolve("crypto");
+        final CryptoMaterial before = DevCrypto.ensure(root, 1);
+        final X509Certificate border = before.caCertificate(Member.BORDER_MSP);
+        final X509Certificate analytics = before.user(Member.CHILD_PROTECTION_MSP, "analytics").certificate();
+        deleteTree(root.resolve(Member.ROMANIA_BORDER_MSP));
+        deleteTree(root.resolve(Member.CHILD_PROTECTION_MSP + "/users/analytics"));
+
+        final CryptoMaterial after = DevCrypto.ensure(root, 1);
+
+        assertThat(after.caCertificate(Member.BORDER_MSP)).isEqualTo(border);
+        final Identity guard = after.user(Member.ROMANIA_BORDER_MSP, "guard");
+        assertThat(guard.subject()).contains("CN=post-ro-sculeni-01");
+        guard.certificate().verify(after.caCertificate(Member.ROMANIA_BORDER_MSP).getPublicKey());
+        final X509Certificate reissued = after.user(Member.CHILD_PROTECTION_MSP, "analytics").certificate();
+        assertThat(reissued).isNotEqualTo(analytics);
+        reissued.verify(after.caCertificate(Member.CHILD_PROTECTION_MSP).getPublicKey());
+    }
+
+    private static void deleteTree(final Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (final Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

@@ -43,6 +43,7 @@ public final class CrossingContract implements ContractInterface {
     public String RecordScan(final Context ctx, final String commandJson) {
         final Caller caller = Caller.require(ctx, Access.BORDER_CHECK);
         final RecordScanCommand command = Refusal.parse(commandJson, RecordScanCommand.class);
+        caller.checkPost(command.post());
         final Ledger ledger = Ledger.of(ctx);
         final Subject subject = ledger.liveSubject(command.subjectId());
         if (subject.status() == SubjectStatus.FLAGGED_MISSING) {
@@ -60,8 +61,9 @@ public final class CrossingContract implements ContractInterface {
     /** Asks a protected minor's guardians to approve a crossing; the notifier texts them on the event. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String OpenCrossingRequest(final Context ctx, final String commandJson) {
-        Caller.require(ctx, Access.BORDER_CHECK);
+        final Caller caller = Caller.require(ctx, Access.BORDER_CHECK);
         final OpenCrossingRequestCommand command = Refusal.parse(commandJson, OpenCrossingRequestCommand.class);
+        caller.checkPost(command.post());
         final Ledger ledger = Ledger.of(ctx);
         final Subject subject = ledger.activeSubject(command.subjectId());
         if (!subject.needsGuardianConsent(ledger.month())) {
@@ -113,9 +115,10 @@ public final class CrossingContract implements ContractInterface {
     /** Closes a pending request whose time ran out, and raises an alert: nobody answered for the child. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String ExpireCrossingRequest(final Context ctx, final String requestId) {
-        Caller.require(ctx, Access.EXPIRE_REQUEST);
+        final Caller caller = Caller.require(ctx, Access.EXPIRE_REQUEST);
         final Ledger ledger = Ledger.of(ctx);
         final CrossingRequest request = ledger.request(Refusal.ledgerId("requestId", requestId));
+        caller.checkPost(request.post());
         requirePending(request);
         if (!request.isExpiredAt(ledger.now())) {
             throw Refusal.of(ErrorCode.REQUEST_NOT_EXPIRED, "request " + requestId + " expires at "
@@ -132,9 +135,10 @@ public final class CrossingContract implements ContractInterface {
     /** The post withdraws a request it no longer needs (the child did not travel), pending or approved but unused. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String CancelCrossingRequest(final Context ctx, final String requestId) {
-        Caller.require(ctx, Access.BORDER_CHECK);
+        final Caller caller = Caller.require(ctx, Access.BORDER_CHECK);
         final Ledger ledger = Ledger.of(ctx);
         final CrossingRequest request = ledger.request(Refusal.ledgerId("requestId", requestId));
+        caller.checkPost(request.post());
         final boolean open = request.status() == RequestStatus.PENDING
                 || request.status() == RequestStatus.APPROVED && request.crossingId() == null;
         if (!open) {
@@ -149,8 +153,10 @@ public final class CrossingContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String ReadCrossingRequest(final Context ctx, final String requestId) {
-        Caller.require(ctx, Access.READ_CROSSINGS);
-        return CanonicalJson.toJson(Ledger.of(ctx).request(Refusal.ledgerId("requestId", requestId)));
+        final Caller caller = Caller.require(ctx, Access.READ_REQUESTS_AND_TRIPS);
+        final CrossingRequest request = Ledger.of(ctx).request(Refusal.ledgerId("requestId", requestId));
+        caller.checkPost(request.post());
+        return CanonicalJson.toJson(request);
     }
 
     /**
@@ -161,6 +167,7 @@ public final class CrossingContract implements ContractInterface {
     public String RecordCrossing(final Context ctx, final String commandJson) {
         final Caller caller = Caller.require(ctx, Access.BORDER_CHECK);
         final RecordCrossingCommand command = Refusal.parse(commandJson, RecordCrossingCommand.class);
+        caller.checkPost(command.post());
         if (command.basis().type() == BasisType.SUPERVISED_OVERRIDE) {
             caller.check(Access.OVERRIDE);
         }

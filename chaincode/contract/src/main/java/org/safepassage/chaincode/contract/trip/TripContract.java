@@ -77,7 +77,7 @@ public final class TripContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String ListTrips(final Context ctx, final String subjectId) {
-        Caller.require(ctx, Access.READ_CROSSINGS);
+        Caller.require(ctx, Access.READ_REQUESTS_AND_TRIPS);
         return CanonicalJson.toJson(Ledger.of(ctx).trips(Refusal.opaqueId("subjectId", subjectId)));
     }
 
