@@ -157,7 +157,7 @@ class SupervisionIT {
             case "guardian-notify" -> "http://127.0.0.1:" + ports.get("NOTIFY_PORT") + "/q/health/ready";
             case "gateway" -> "http://127.0.0.1:" + ports.get("GATEWAY_ADMIN_PORT") + "/q/health/ready";
             case "twilio" -> "http://127.0.0.1:" + ports.get("TWILIO_PORT") + "/phone";
-            case "devpeer" -> null;
+            case "devpeer", "postgres" -> null;
             default -> throw new IllegalArgumentException(component);
         };
         if (url == null) {
