@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
@@ -20,6 +19,7 @@ import org.safepassage.chaincode.client.SafePassageChaincode;
 import org.safepassage.chaincode.model.CrossingRequest;
 import org.safepassage.chaincode.model.Direction;
 import org.safepassage.chaincode.model.ErrorCode;
+import org.safepassage.chaincode.model.Identifiers;
 import org.safepassage.chaincode.model.OpenCrossingRequestCommand;
 import org.safepassage.chaincode.model.PreAuthorisedTrip;
 import org.safepassage.chaincode.model.RecordScanCommand;
@@ -42,7 +42,6 @@ import org.safepassage.gateway.terminal.Terminal;
 public class ScanService {
     static final int MAX_IMAGES = 10;
     static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
-    private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{15,63}");
     private static final Logger LOG = Logger.getLogger(ScanService.class);
     /* Striped: scans of one subject run one at a time, scans of different subjects rarely wait for each other. */
     private static final Lock[] SUBJECT_LOCKS = java.util.stream.IntStream.range(0, 64)
@@ -190,7 +189,7 @@ public class ScanService {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (!OPAQUE_ID.matcher(value.trim()).matches()) {
+        if (!Identifiers.isOpaqueId(value.trim())) {
             throw ApiException.invalid("subjectReference", "a subject id as printed on the card (16-64 characters)");
         }
         return value.trim();

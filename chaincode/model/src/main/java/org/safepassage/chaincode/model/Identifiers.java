@@ -17,6 +17,14 @@ public final class Identifiers {
     }
 
     /**
+     * Whether {@code value} has the form of an opaque id ({@link #requireOpaqueId}), for a service that answers a
+     * malformed one with its own error rather than an exception.
+     */
+    public static boolean isOpaqueId(final String value) {
+        return Require.isOpaqueId(value);
+    }
+
+    /**
      * An id minted by the ledger (crossing request, crossing, trip, alert): a transaction id.
      *
      * @throws IllegalArgumentException naming {@code field} if the value is absent or malformed
