@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerException;
 import org.safepassage.chaincode.model.CommitmentScheme;
+import org.safepassage.chaincode.model.Guardians;
 import org.safepassage.chaincode.model.ProtectionClass;
 import org.safepassage.chaincode.model.RegisterSubjectCommand;
 import org.safepassage.enrollment.api.ApiException;
@@ -263,15 +264,12 @@ public class EnrollmentService implements OutboxHandler {
         return verified;
     }
 
+    /* The ledger's quorum rule (Guardians), over the guardians who can be asked: those with a verified phone. */
     static void checkQuorum(final ProtectionClass protection, final int verified, final int quorum) {
-        if (protection == ProtectionClass.MINOR && (verified == 0 || quorum == 0)) {
-            throw new ApiException(Reason.GUARDIAN_NOT_VERIFIED,
-                    "a minor needs at least one guardian with a verified phone number and a quorum of at least 1");
-        }
-        if (quorum > verified) {
-            throw new ApiException(Reason.GUARDIAN_NOT_VERIFIED, "approvalQuorum " + quorum + " needs as many guardians "
-                    + "with verified phone numbers; " + verified + " verified", Map.of("verified", verified));
-        }
+        Guardians.quorumProblem(protection, verified, quorum).ifPresent(problem -> {
+            throw new ApiException(Reason.GUARDIAN_NOT_VERIFIED, problem + " with a verified phone number ("
+                    + verified + " verified, approvalQuorum " + quorum + ")", Map.of("verified", verified));
+        });
     }
 
     /** Seals a record as JSON under the subject's data key. */
