@@ -40,6 +40,7 @@ import org.safepassage.enrollment.ledger.OutboxHandler;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.service.db.Jdbc;
+import org.safepassage.service.image.ImageFormat;
 
 /**
  * Enrolls a person: fingerprints checked and turned into templates, deduplicated against everyone enrolled, personal
@@ -300,9 +301,7 @@ public class EnrollmentService implements OutboxHandler {
 
     private static byte[] photo(final String base64) {
         final byte[] photo = Fields.base64("photo", base64, MAX_PHOTO_BYTES);
-        final boolean png = photo.length > 8 && (photo[0] & 0xff) == 0x89 && photo[1] == 'P' && photo[2] == 'N';
-        final boolean jpeg = photo.length > 3 && (photo[0] & 0xff) == 0xff && (photo[1] & 0xff) == 0xd8;
-        if (!png && !jpeg) {
+        if (!ImageFormat.isPhoto(photo)) {
             throw new ApiException(Reason.PHOTO_REJECTED, "photo: not a JPEG or PNG image");
         }
         return photo;

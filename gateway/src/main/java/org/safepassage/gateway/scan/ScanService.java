@@ -31,6 +31,7 @@ import org.safepassage.gateway.identify.Identifier;
 import org.safepassage.gateway.ledger.PostLedgers;
 import org.safepassage.gateway.status.RequestTracker;
 import org.safepassage.gateway.terminal.Terminal;
+import org.safepassage.service.image.ImageFormat;
 
 /**
  * A border check: identify through enrollment, {@code RecordScan} as the post, then one decision. Flagged-missing,
@@ -214,19 +215,11 @@ public class ScanService {
             if (bytes.length > MAX_IMAGE_BYTES) {
                 throw ApiException.invalid(field, "at most " + MAX_IMAGE_BYTES + " bytes");
             }
-            if (!isSupportedImage(bytes)) {
+            if (ImageFormat.detect(bytes).isEmpty()) {
                 throw new ApiException(400, "UNSUPPORTED_IMAGE_FORMAT", field + ": not a PNG, JPEG or WSQ image",
                         java.util.Map.of("field", field));
             }
         }
         return List.copyOf(images);
-    }
-
-    /** PNG ({@code 89 50 4E 47}), JPEG ({@code FF D8}) or WSQ ({@code FF A0}, start of image). */
-    static boolean isSupportedImage(final byte[] bytes) {
-        if (bytes.length >= 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-            return true;
-        }
-        return bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && ((bytes[1] & 0xff) == 0xD8 || (bytes[1] & 0xff) == 0xA0);
     }
 }
