@@ -33,6 +33,7 @@ import org.safepassage.enrollment.biometrics.index.Shortlist;
 import org.safepassage.enrollment.subject.Finger;
 import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.enrollment.vault.VaultException;
+import org.safepassage.enrollment.vault.VaultField;
 import org.safepassage.service.db.Jdbc;
 
 /**
@@ -284,8 +285,8 @@ public class EnrolledGallery {
     }
 
     /** The vault field name of a finger's template: binds the ciphertext to the subject and the finger. */
-    public static String templateField(final Finger finger) {
-        return "template:" + finger.name();
+    public static VaultField templateField(final Finger finger) {
+        return VaultField.template(finger.name());
     }
 
     public void add(final String subjectId, final Map<Finger, FingerprintTemplateBytes> templates) {

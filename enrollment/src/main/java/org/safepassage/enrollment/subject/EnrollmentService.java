@@ -39,6 +39,7 @@ import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.ledger.OutboxHandler;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.enrollment.vault.VaultField;
 import org.safepassage.service.db.Jdbc;
 import org.safepassage.service.image.ImageFormat;
 
@@ -137,10 +138,10 @@ public class EnrollmentService implements OutboxHandler {
                 vault.createSubjectKey(subjectId);
                 store.insert(new StoredSubject(subjectId, request.requestId(), digest, protection,
                         request.approvalQuorum(), 1, consentUntil == null ? null : consentUntil.toString(),
-                        seal(subjectId, "personal", request.person()),
-                        photo == null ? null : vault.encrypt(subjectId, "photo", photo),
-                        seal(subjectId, "consent", request.consent()),
-                        vault.encrypt(subjectId, "salt", commitment.salt().bytes()),
+                        seal(subjectId, VaultField.PERSONAL, request.person()),
+                        photo == null ? null : vault.encrypt(subjectId, VaultField.PHOTO, photo),
+                        seal(subjectId, VaultField.CONSENT, request.consent()),
+                        vault.encrypt(subjectId, VaultField.SALT, commitment.salt().bytes()),
                         commitment.commitment().scheme(), commitment.commitment().value(),
                         commitment.commitment().pepperId(), StoredSubject.LedgerState.PENDING, officer, now, now));
                 final List<String> refs = writeGuardians(subjectId, 1, request.guardians());
@@ -260,7 +261,7 @@ public class EnrollmentService implements OutboxHandler {
                 verified.add(ref);
             }
             store.insertGuardian(new StoredGuardian(ref, subjectId, version, i,
-                    seal(subjectId, "guardian", guardian.details()), phoneVerified));
+                    seal(subjectId, VaultField.GUARDIAN, guardian.details()), phoneVerified));
         }
         return verified;
     }
@@ -274,7 +275,7 @@ public class EnrollmentService implements OutboxHandler {
     }
 
     /** Seals a record as JSON under the subject's data key. */
-    byte[] seal(final String subjectId, final String field, final Object value) {
+    byte[] seal(final String subjectId, final VaultField field, final Object value) {
         try {
             return vault.encrypt(subjectId, field, CANONICAL.writeValueAsBytes(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -282,7 +283,7 @@ public class EnrollmentService implements OutboxHandler {
         }
     }
 
-    <T> T open(final String subjectId, final String field, final byte[] sealed, final Class<T> type) {
+    <T> T open(final String subjectId, final VaultField field, final byte[] sealed, final Class<T> type) {
         try {
             return CANONICAL.readValue(vault.decrypt(subjectId, field, sealed), type);
         } catch (java.io.IOException e) {

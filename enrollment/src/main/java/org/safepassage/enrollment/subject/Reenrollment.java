@@ -20,6 +20,7 @@ import org.safepassage.enrollment.gallery.EnrolledGallery;
 import org.safepassage.enrollment.gallery.GalleryLock;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.enrollment.vault.VaultField;
 import org.safepassage.service.db.Jdbc;
 
 /**
@@ -94,7 +95,7 @@ public class Reenrollment {
             }
             ledger.officer().subjects().renewCommitment(new RenewCommitmentCommand(subjectId,
                     renewed.commitment().value(), CommitmentScheme.fromId(renewed.commitment().scheme())));
-            store.replaceCommitment(subjectId, vault.encrypt(subjectId, "salt", renewed.salt().bytes()),
+            store.replaceCommitment(subjectId, vault.encrypt(subjectId, VaultField.SALT, renewed.salt().bytes()),
                     renewed.commitment().scheme(), renewed.commitment().value(), renewed.commitment().pepperId(),
                     Instant.now());
             captured.forEach((finger, template) -> store.insertTemplate(subjectId, finger,
