@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.biometrics.Deduplication;
 import org.safepassage.enrollment.biometrics.FingerprintSearch;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
@@ -34,6 +33,7 @@ import org.safepassage.enrollment.subject.Finger;
 import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.enrollment.vault.VaultException;
 import org.safepassage.enrollment.vault.VaultField;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**

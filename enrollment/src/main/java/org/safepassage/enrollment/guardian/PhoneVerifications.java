@@ -15,10 +15,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.commitment.Pepper;
 import org.safepassage.enrollment.subject.Fields;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**

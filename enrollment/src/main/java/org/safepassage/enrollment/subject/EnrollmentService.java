@@ -26,7 +26,6 @@ import org.safepassage.chaincode.model.CommitmentScheme;
 import org.safepassage.chaincode.model.Guardians;
 import org.safepassage.chaincode.model.ProtectionClass;
 import org.safepassage.chaincode.model.RegisterSubjectCommand;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
@@ -40,6 +39,7 @@ import org.safepassage.enrollment.ledger.OutboxHandler;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.enrollment.vault.VaultField;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 import org.safepassage.service.image.ImageFormat;
 

@@ -3,8 +3,8 @@ package org.safepassage.enrollment.subject;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.sms.SmsLanguage;
 
 /** Field rules shared by the request records: one place for what a name, a phone number or a language may be. */

@@ -9,11 +9,11 @@ import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerException;
 import org.safepassage.chaincode.model.Guardians;
 import org.safepassage.chaincode.model.ReplaceGuardiansCommand;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.ledger.OutboxHandler;
 import org.safepassage.enrollment.ledger.RegistryLedger;
+import org.safepassage.service.api.ApiException;
 
 /**
  * Adds or replaces a subject's guardians. The new set is written as a new version beside the current one and becomes

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.safepassage.chaincode.model.CommitmentScheme;
 import org.safepassage.chaincode.model.RenewCommitmentCommand;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
@@ -21,6 +20,7 @@ import org.safepassage.enrollment.gallery.GalleryLock;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.enrollment.vault.VaultField;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**

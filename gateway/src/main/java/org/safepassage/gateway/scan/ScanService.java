@@ -25,12 +25,12 @@ import org.safepassage.chaincode.model.PreAuthorisedTrip;
 import org.safepassage.chaincode.model.RecordScanCommand;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.chaincode.model.SubjectStatus;
-import org.safepassage.gateway.api.ApiException;
 import org.safepassage.gateway.identify.Identification;
 import org.safepassage.gateway.identify.Identifier;
 import org.safepassage.gateway.ledger.PostLedgers;
 import org.safepassage.gateway.status.RequestTracker;
 import org.safepassage.gateway.terminal.Terminal;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.image.ImageFormat;
 
 /**
