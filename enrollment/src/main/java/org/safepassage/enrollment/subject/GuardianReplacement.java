@@ -26,13 +26,15 @@ public class GuardianReplacement implements OutboxHandler {
 
     private final SubjectStore store;
     private final EnrollmentService enrollment;
+    private final GuardianRecords guardians;
     private final RegistryLedger ledger;
     private final LedgerOutbox outbox;
 
-    GuardianReplacement(final SubjectStore store, final EnrollmentService enrollment, final RegistryLedger ledger,
-            final LedgerOutbox outbox) {
+    GuardianReplacement(final SubjectStore store, final EnrollmentService enrollment, final GuardianRecords guardians,
+            final RegistryLedger ledger, final LedgerOutbox outbox) {
         this.store = store;
         this.enrollment = enrollment;
+        this.guardians = guardians;
         this.ledger = ledger;
         this.outbox = outbox;
     }
@@ -55,8 +57,8 @@ public class GuardianReplacement implements OutboxHandler {
             if (!store.proposeGuardians(subjectId, version, replacement.approvalQuorum())) {
                 throw new ApiException(Reason.LEDGER_PENDING, "another guardian change is still waiting for the ledger");
             }
-            final List<String> verified = enrollment.writeGuardians(subjectId, version, replacement.guardians());
-            EnrollmentService.checkQuorum(subject.protectionClass(), verified.size(), replacement.approvalQuorum());
+            final List<String> verified = guardians.write(subjectId, version, replacement.guardians());
+            EnrollmentRules.checkQuorum(subject.protectionClass(), verified.size(), replacement.approvalQuorum());
             // Built now so that what the ledger would refuse is refused here, before the outbox entry commits.
             LedgerRules.check(() -> new ReplaceGuardiansCommand(subjectId, verified, replacement.approvalQuorum()));
             outbox.enqueue(subjectId, LedgerOutbox.Operation.REPLACE_GUARDIANS);

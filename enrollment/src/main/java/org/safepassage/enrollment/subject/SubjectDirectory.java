@@ -22,11 +22,14 @@ public class SubjectDirectory {
 
     private final SubjectStore store;
     private final EnrollmentService enrollment;
+    private final SealedRecords sealed;
     private final RegistryLedger ledger;
 
-    SubjectDirectory(final SubjectStore store, final EnrollmentService enrollment, final RegistryLedger ledger) {
+    SubjectDirectory(final SubjectStore store, final EnrollmentService enrollment, final SealedRecords sealed,
+            final RegistryLedger ledger) {
         this.store = store;
         this.enrollment = enrollment;
+        this.sealed = sealed;
         this.ledger = ledger;
     }
 
@@ -52,10 +55,11 @@ public class SubjectDirectory {
 
     public Optional<SubjectProfile> profile(final String subjectId) {
         return store.find(subjectId).map(subject -> {
-            final PersonalData person = enrollment.open(subjectId, VaultField.PERSONAL, subject.personal(), PersonalData.class);
+            final PersonalData person = sealed.open(subjectId, VaultField.PERSONAL, subject.personal(),
+                    PersonalData.class);
             final List<SubjectProfile.GuardianView> guardians = store.guardians(subjectId).stream()
                     .filter(g -> g.version() == subject.guardianVersion())
-                    .map(g -> guardian(g, enrollment.open(subjectId, VaultField.GUARDIAN, g.details(), GuardianDetails.class)))
+                    .map(g -> guardian(g, sealed.open(subjectId, VaultField.GUARDIAN, g.details(), GuardianDetails.class)))
                     .toList();
             return new SubjectProfile(listing(subject, person), person.sex().name(), person.placeOfBirth(),
                     person.languages(), enrollment.summary(subjectId), guardians, status(subject));
@@ -81,7 +85,8 @@ public class SubjectDirectory {
     }
 
     private SubjectListing listing(final StoredSubject subject) {
-        return listing(subject, enrollment.open(subject.subjectId(), VaultField.PERSONAL, subject.personal(), PersonalData.class));
+        return listing(subject, sealed.open(subject.subjectId(), VaultField.PERSONAL, subject.personal(),
+                PersonalData.class));
     }
 
     private static SubjectListing listing(final StoredSubject subject, final PersonalData person) {

@@ -16,15 +16,15 @@ import org.safepassage.enrollment.vault.VaultField;
 @ApplicationScoped
 public class SubjectExport {
     private final SubjectStore store;
-    private final EnrollmentService enrollment;
+    private final SealedRecords sealed;
     private final SubjectVault vault;
     private final Referrals referrals;
     private final RegistryLedger ledger;
 
-    SubjectExport(final SubjectStore store, final EnrollmentService enrollment, final SubjectVault vault,
+    SubjectExport(final SubjectStore store, final SealedRecords sealed, final SubjectVault vault,
             final Referrals referrals, final RegistryLedger ledger) {
         this.store = store;
-        this.enrollment = enrollment;
+        this.sealed = sealed;
         this.vault = vault;
         this.referrals = referrals;
         this.ledger = ledger;
@@ -43,7 +43,8 @@ public class SubjectExport {
         final StoredSubject s = store.require(subjectId);
         final List<ExportedGuardian> guardians = store.guardians(subjectId).stream()
                 .map(g -> new ExportedGuardian(g.guardianRef(),
-                        enrollment.open(subjectId, VaultField.GUARDIAN, g.details(), GuardianDetails.class), g.phoneVerified(),
+                        sealed.open(subjectId, VaultField.GUARDIAN, g.details(), GuardianDetails.class),
+                        g.phoneVerified(),
                         g.version() == s.guardianVersion()))
                 .toList();
         final Map<Finger, String> templates = new java.util.EnumMap<>(Finger.class);
@@ -58,9 +59,11 @@ public class SubjectExport {
             }
         }
         return new Export(subjectId, Instant.now(),
-                enrollment.open(subjectId, VaultField.PERSONAL, s.personal(), PersonalData.class),
-                s.photo() == null ? null : Base64.getEncoder().encodeToString(vault.decrypt(subjectId, VaultField.PHOTO, s.photo())),
-                enrollment.open(subjectId, VaultField.CONSENT, s.consent(), Consent.class), guardians, templates, s.scheme(),
+                sealed.open(subjectId, VaultField.PERSONAL, s.personal(), PersonalData.class),
+                s.photo() == null ? null
+                        : Base64.getEncoder().encodeToString(vault.decrypt(subjectId, VaultField.PHOTO, s.photo())),
+                sealed.open(subjectId, VaultField.CONSENT, s.consent(), Consent.class), guardians, templates,
+                s.scheme(),
                 s.commitment(), s.enrolledBy(), s.createdAt(), onLedger,
                 referrals.open().stream().filter(r -> r.candidateSubjectId().equals(subjectId)).toList(),
                 "Held by the registry to protect the subject at border crossings. Personal data, photo, guardians and "

@@ -185,8 +185,10 @@ class SeveralInstancesTest {
     }
 
     private EnrollmentService instance(final EnrolledGallery gallery) {
-        return new EnrollmentService(vault, commitments, store, gallery, phones, ledger, outbox, referrals, uploads,
-                jdbc);
+        final SealedRecords sealed = new SealedRecords(vault);
+        return new EnrollmentService(vault, commitments, store, gallery,
+                new SubjectRegistration(store, vault, gallery, ledger, outbox),
+                new GuardianRecords(store, phones, sealed), sealed, outbox, referrals, uploads, jdbc);
     }
 
     private EnrollmentRequest child(final int finger, final String name, final String phone) {
