@@ -116,8 +116,8 @@ public class PhoneVerifications {
                 throw new ApiException(Reason.NOTIFIER_UNAVAILABLE, "the SMS service failed; try again");
             }
             final Map<String, Object> details = new java.util.HashMap<>();
-            if (body.get("attemptsLeft") != null) {
-                details.put("attemptsLeft", body.get("attemptsLeft"));
+            if (body.get("details") instanceof Map<?, ?> given && given.get("attemptsLeft") != null) {
+                details.put("attemptsLeft", given.get("attemptsLeft"));
             }
             throw new ApiException(reason, String.valueOf(body.get("message")), details);
         }

@@ -263,10 +263,10 @@ class PhoneVerificationResourceTest {
                         .then()
                         .statusCode(422)
                         .body("code", is("VERIFICATION_CODE_WRONG"))
-                        .body("attemptsLeft", is(left));
+                        .body("details.attemptsLeft", is(left));
             }
             enrollment().body("{\"code\":\"" + wrong(code) + "\"}").when().post(PATH + "/" + id + "/check")
-                    .then().statusCode(423).body("code", is("VERIFICATION_LOCKED")).body("attemptsLeft", is(0));
+                    .then().statusCode(423).body("code", is("VERIFICATION_LOCKED")).body("details.attemptsLeft", is(0));
             enrollment().body("{\"code\":\"" + code + "\"}").when().post(PATH + "/" + id + "/check")
                     .then().statusCode(423).body("code", is("VERIFICATION_LOCKED"));
             enrollment().when().get(PATH + "/" + id).then().statusCode(200).body("status", is("LOCKED"));
