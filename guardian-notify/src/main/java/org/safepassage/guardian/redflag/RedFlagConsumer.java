@@ -45,39 +45,41 @@ public class RedFlagConsumer {
 
     /** Starts reading; does nothing if already running. */
     public synchronized void start() {
-        if (follower != null) {
-            return;
+        if (follower == null) {
+            follower = EventFollower.start("red-flag-consumer",
+                    () -> ledger.chaincode().events().fromBlock(config.firstStartBlock()), new Pass(),
+                    config.retryEvery(), this::interrupted);
+            LOG.info("red-flag rules started");
         }
-        // Each pass, from the first block, runs the rules afresh: a new RedFlagRun per stream opened.
-        follower = EventFollower.start("red-flag-consumer",
-                () -> ledger.chaincode().events().fromBlock(config.firstStartBlock()),
-                new EventFollower.Handler() {
-                    private RedFlagRun run;
-
-                    @Override
-                    public void opened(final EventStream stream) {
-                        run = new RedFlagRun(config.settings(), phones, ledger.chaincode().alerts(), hits::record);
-                    }
-
-                    @Override
-                    public void handle(final EventStream stream, final ReceivedEvent event) {
-                        run.accept(event);
-                    }
-                }, config.retryEvery(), e -> {
-                    LOG.warnf("red-flag pass interrupted (%s): a new pass starts from block %d in %s",
-                            e.getMessage(), config.firstStartBlock(), config.retryEvery());
-                    ledger.reset();
-                });
-        LOG.info("red-flag rules started");
     }
 
     /** Stops reading and waits for the event being handled. Idempotent. */
     public synchronized void stop() {
-        if (follower == null) {
-            return;
+        if (follower != null) {
+            follower.close();
+            follower = null;
+            LOG.info("red-flag rules stopped");
         }
-        follower.close();
-        follower = null;
-        LOG.info("red-flag rules stopped");
+    }
+
+    private void interrupted(final RuntimeException e) {
+        LOG.warnf("red-flag pass interrupted (%s): a new pass starts from block %d in %s", e.getMessage(),
+                config.firstStartBlock(), config.retryEvery());
+        ledger.reset();
+    }
+
+    /* Each pass, from the first block, runs the rules afresh: a new RedFlagRun for each stream opened. */
+    private final class Pass implements EventFollower.Handler {
+        private RedFlagRun run;
+
+        @Override
+        public void opened(final EventStream stream) {
+            run = new RedFlagRun(config.settings(), phones, ledger.chaincode().alerts(), hits::record);
+        }
+
+        @Override
+        public void handle(final EventStream stream, final ReceivedEvent event) {
+            run.accept(event);
+        }
     }
 }
