@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -59,16 +58,7 @@ class ChaosIT {
 
     @BeforeAll
     static void start() throws Exception {
-        final Path work = Path.of("target", "chaos-run").toAbsolutePath();
-        if (Files.exists(work)) {
-            try (var paths = Files.walk(work)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        Files.createDirectories(work);
-        system = RunningSystem.start(work.resolve("data"));
+        system = RunningSystem.startOwn("chaos-run");
     }
 
     @AfterAll

@@ -40,16 +40,7 @@ class SupervisionIT {
 
     @BeforeAll
     static void start() throws Exception {
-        final Path work = Path.of("target", "supervision-run").toAbsolutePath();
-        if (Files.exists(work)) {
-            try (var paths = Files.walk(work)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        Files.createDirectories(work);
-        system = RunningSystem.start(work.resolve("data"));
+        system = RunningSystem.startOwn("supervision-run");
     }
 
     @AfterAll
