@@ -1,10 +1,8 @@
 package org.safepassage.gateway.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -18,26 +16,14 @@ import org.safepassage.service.api.ApiException;
 import org.safepassage.service.api.ErrorAnswers;
 
 /**
- * Turns every failure into an {@link ApiError} with the right status, so a terminal never parses an HTML page.
+ * The gateway's own words for failures, beside the mappers every service shares
+ * ({@link org.safepassage.service.api.ApiErrorMappers}): every answer is an {@link ApiError}, so a terminal never
+ * parses an HTML page.
  * Ledger refusals keep the chaincode's {@code ErrorCode} and its HTTP status. Unexpected failures are logged and
  * answered without detail: scan bodies hold biometrics and document numbers and are never echoed or logged.
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-
-    @ServerExceptionMapper
-    public Response api(final ApiException e) {
-        return ErrorAnswers.answer(e);
-    }
-
-    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
-            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
-            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
-            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
-            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
-    public Response json(final JsonProcessingException e) {
-        return ErrorAnswers.malformed(e);
-    }
 
     @ServerExceptionMapper
     public Response refused(final ChaincodeRefusedException e) {
@@ -73,11 +59,6 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response forbidden(final ForbiddenException e) {
         return respond(403, new ApiError("FORBIDDEN", "this terminal's role may not do this", Map.of()));
-    }
-
-    @ServerExceptionMapper
-    public Response web(final WebApplicationException e) {
-        return ErrorAnswers.web(e, this::unexpected);
     }
 
     @ServerExceptionMapper
