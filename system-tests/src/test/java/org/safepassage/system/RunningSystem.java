@@ -130,6 +130,27 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     /**
+     * A system of a test's own on the devpeer, for a test that harms it (kills components): in a fresh
+     * {@code target/NAME} (emptied first; left afterwards for a look at the logs), on ports of its own.
+     */
+    public static RunningSystem startOwn(final String name) throws IOException, InterruptedException {
+        final Path work = Path.of("target", name).toAbsolutePath();
+        emptyDirectory(work);
+        return start(work.resolve("data"));
+    }
+
+    private static void emptyDirectory(final Path work) throws IOException {
+        if (Files.exists(work)) {
+            try (var paths = Files.walk(work)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(work);
+    }
+
+    /**
      * The system on {@code ledger}.
      *
      * @param runningFabric with {@link Ledger#FABRIC}, the data folder of a network already running (left running),
@@ -152,14 +173,7 @@ public final class RunningSystem implements AutoCloseable {
     public static synchronized RunningSystem shared() throws IOException, InterruptedException {
         if (shared == null) {
             final Path work = Path.of("target", "system-run").toAbsolutePath();
-            if (Files.exists(work)) {
-                try (var paths = Files.walk(work)) {
-                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
-            Files.createDirectories(work);
+            emptyDirectory(work);
             final String fabric = System.getProperty("fabric.data", "");
             final RunningSystem system = start(work.resolve("data"), Ledger.fromSystemProperty(),
                     fabric.isBlank() ? null : Path.of(fabric));

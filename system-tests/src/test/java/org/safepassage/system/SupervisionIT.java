@@ -40,16 +40,7 @@ class SupervisionIT {
 
     @BeforeAll
     static void start() throws Exception {
-        final Path work = Path.of("target", "supervision-run").toAbsolutePath();
-        if (Files.exists(work)) {
-            try (var paths = Files.walk(work)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        Files.createDirectories(work);
-        system = RunningSystem.start(work.resolve("data"));
+        system = RunningSystem.startOwn("supervision-run");
     }
 
     @AfterAll
@@ -76,6 +67,17 @@ class SupervisionIT {
 
     @Test
     @Order(3)
+    void a_killed_postgresql_server_is_restarted_and_the_services_reconnect() throws Exception {
+        // kill -9 of the server itself, not of devpostgres in front of it: its supervisor must notice all the same
+        killAndAwaitRestart("postgres", postmasterPid(), List.of("gateway", "twilio"));
+        for (String service : List.of("enrollment", "guardian-notify")) {
+            Await.until(() -> healthProblem(service) == null, service + " ready after PostgreSQL's restart",
+                    Duration.ofSeconds(45));
+        }
+    }
+
+    @Test
+    @Order(4)
     void run_status_shows_each_component_and_its_restarts() throws Exception {
         final ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("run").toString(), "status")
                 .directory(ROOT.toFile()).redirectErrorStream(true);
@@ -87,10 +89,15 @@ class SupervisionIT {
         assertThat(out).containsPattern("guardian-notify +ready +1 ")
                 .containsPattern("devpeer +ready +1 ")
                 .containsPattern("enrollment +ready +0 ")
-                .containsPattern("postgres +ready +0 ");
+                .containsPattern("postgres +ready +1 ");
     }
 
     private void killAndAwaitRestart(final String component, final List<String> others) throws Exception {
+        killAndAwaitRestart(component, Long.parseLong(status(component)[2]), others);
+    }
+
+    private void killAndAwaitRestart(final String component, final long pid, final List<String> others)
+            throws Exception {
         final String[] before = status(component);
         assertThat(before[0]).isEqualTo("ready");
         final int restarts = Integer.parseInt(before[1]);
@@ -115,7 +122,7 @@ class SupervisionIT {
         watcher.start();
         try {
             final Instant killed = Instant.now();
-            assertThat(ProcessHandle.of(Long.parseLong(before[2])).orElseThrow().destroyForcibly()).isTrue(); // SIGKILL
+            assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).isTrue(); // SIGKILL
             Await.until(() -> {
                 final String[] now = status(component);
                 return now[0].equals("ready") && Integer.parseInt(now[1]) == restarts + 1;
@@ -141,7 +148,7 @@ class SupervisionIT {
             case "guardian-notify" -> "http://127.0.0.1:" + ports.get("NOTIFY_PORT") + "/q/health/ready";
             case "gateway" -> "http://127.0.0.1:" + ports.get("GATEWAY_ADMIN_PORT") + "/q/health/ready";
             case "twilio" -> "http://127.0.0.1:" + ports.get("TWILIO_PORT") + "/phone";
-            case "devpeer" -> null;
+            case "devpeer", "postgres" -> null;
             default -> throw new IllegalArgumentException(component);
         };
         if (url == null) {
@@ -157,6 +164,11 @@ class SupervisionIT {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /* The PostgreSQL server's own process (its postmaster), as it names itself in its data directory. */
+    private static long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(system.data().resolve("postgres/postmaster.pid")).get(0).trim());
     }
 
     /* STATE RESTARTS PID SINCE, as run-system's supervisor of the component writes it. */

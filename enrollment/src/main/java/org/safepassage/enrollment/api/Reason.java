@@ -1,10 +1,12 @@
 package org.safepassage.enrollment.api;
 
+import org.safepassage.service.api.ErrorReason;
+
 /**
  * Every machine-readable reason the enrollment API answers with, and its HTTP status. Clients switch on the name;
  * the message beside it is for people.
  */
-public enum Reason {
+public enum Reason implements ErrorReason {
     MALFORMED_REQUEST(400),
     INVALID_FIELD(400),
     UNSUPPORTED_LANGUAGE(400),
@@ -56,6 +58,7 @@ public enum Reason {
         this.status = status;
     }
 
+    @Override
     public int status() {
         return status;
     }

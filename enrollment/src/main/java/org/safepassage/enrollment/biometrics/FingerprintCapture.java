@@ -6,6 +6,7 @@ import com.machinezoo.sourceafis.FingerprintTemplate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.safepassage.service.image.ImageFormat;
 
 /**
  * Turns a fingerprint image from a capture device into a template, or refuses it with a machine-readable reason.
@@ -60,7 +61,7 @@ public final class FingerprintCapture {
             throw new ImageDecoder.Rejection(RejectionReason.FILE_TOO_LARGE,
                     "upload is " + image.length + " bytes; at most " + policy.maxBytes());
         }
-        final Optional<FingerprintFormat> format = FingerprintFormat.detect(image);
+        final Optional<ImageFormat> format = ImageFormat.detect(image);
         if (format.isEmpty()) {
             throw new ImageDecoder.Rejection(RejectionReason.UNSUPPORTED_FORMAT, "not a PNG, JPEG or WSQ image");
         }

@@ -12,6 +12,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.jnbis.api.Jnbis;
 import org.jnbis.api.model.Bitmap;
+import org.safepassage.service.image.ImageFormat;
 import org.w3c.dom.Node;
 
 /**
@@ -40,11 +41,11 @@ final class ImageDecoder {
         }
     }
 
-    GrayImage decode(final FingerprintFormat format, final byte[] image) throws Rejection {
-        return format == FingerprintFormat.WSQ ? decodeWsq(image) : decodeImageIo(format, image);
+    GrayImage decode(final ImageFormat format, final byte[] image) throws Rejection {
+        return format == ImageFormat.WSQ ? decodeWsq(image) : decodeImageIo(format, image);
     }
 
-    private GrayImage decodeImageIo(final FingerprintFormat format, final byte[] image) throws Rejection {
+    private GrayImage decodeImageIo(final ImageFormat format, final byte[] image) throws Rejection {
         // A memory-cached stream on purpose: ImageIO.createImageInputStream may cache to a temporary file, which would
         // leave a child's fingerprint image on disk.
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(image))) {

@@ -1,6 +1,7 @@
 package org.safepassage.enrollment.biometrics;
 
 import java.util.Objects;
+import org.safepassage.service.image.ImageFormat;
 
 /**
  * What was learned about an accepted image.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param dpi the resolution used for extraction
  * @param dpiDeclared {@code true} if the image declared its resolution, {@code false} if the policy default was used
  */
-public record ImageInfo(FingerprintFormat format, int width, int height, double dpi, boolean dpiDeclared) {
+public record ImageInfo(ImageFormat format, int width, int height, double dpi, boolean dpiDeclared) {
     /**
      * Checks the format is present.
      *

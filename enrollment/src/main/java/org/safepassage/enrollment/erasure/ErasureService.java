@@ -13,7 +13,6 @@ import org.safepassage.chaincode.client.LedgerException;
 import org.safepassage.chaincode.model.EraseSubjectCommand;
 import org.safepassage.chaincode.model.ErasureTombstone;
 import org.safepassage.chaincode.model.ErrorCode;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
@@ -24,6 +23,7 @@ import org.safepassage.enrollment.subject.Referrals;
 import org.safepassage.enrollment.subject.StoredSubject;
 import org.safepassage.enrollment.subject.SubjectStore;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.biometrics.Deduplication;
 import org.safepassage.enrollment.biometrics.FingerprintSearch;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
@@ -33,6 +32,8 @@ import org.safepassage.enrollment.biometrics.index.Shortlist;
 import org.safepassage.enrollment.subject.Finger;
 import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.enrollment.vault.VaultException;
+import org.safepassage.enrollment.vault.VaultField;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**
@@ -284,8 +285,8 @@ public class EnrolledGallery {
     }
 
     /** The vault field name of a finger's template: binds the ciphertext to the subject and the finger. */
-    public static String templateField(final Finger finger) {
-        return "template:" + finger.name();
+    public static VaultField templateField(final Finger finger) {
+        return VaultField.template(finger.name());
     }
 
     public void add(final String subjectId, final Map<Finger, FingerprintTemplateBytes> templates) {

@@ -1,8 +1,8 @@
 package org.safepassage.enrollment.gallery;
 
 import java.util.Map;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
+import org.safepassage.service.api.ApiException;
 
 /**
  * Whether the gallery and its index hold every enrolled template yet. Until they do, every search is refused with

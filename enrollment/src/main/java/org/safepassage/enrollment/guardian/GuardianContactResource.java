@@ -8,9 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.subject.GuardianContacts;
+import org.safepassage.service.api.ApiException;
 
 /**
  * Internal: how guardian-notify reaches the guardian a ledger reference names. Only the verified phone number and the

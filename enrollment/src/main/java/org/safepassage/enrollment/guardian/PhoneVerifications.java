@@ -15,10 +15,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.commitment.Pepper;
 import org.safepassage.enrollment.subject.Fields;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**
@@ -116,8 +116,8 @@ public class PhoneVerifications {
                 throw new ApiException(Reason.NOTIFIER_UNAVAILABLE, "the SMS service failed; try again");
             }
             final Map<String, Object> details = new java.util.HashMap<>();
-            if (body.get("attemptsLeft") != null) {
-                details.put("attemptsLeft", body.get("attemptsLeft"));
+            if (body.get("details") instanceof Map<?, ?> given && given.get("attemptsLeft") != null) {
+                details.put("attemptsLeft", given.get("attemptsLeft"));
             }
             throw new ApiException(reason, String.valueOf(body.get("message")), details);
         }

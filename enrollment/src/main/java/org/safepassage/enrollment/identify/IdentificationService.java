@@ -22,6 +22,7 @@ import org.safepassage.enrollment.subject.StoredSubject;
 import org.safepassage.enrollment.subject.SubjectStore;
 import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.enrollment.vault.VaultException;
+import org.safepassage.enrollment.vault.VaultField;
 
 /**
  * Identifies a person at the border: 1:N over the gallery (or 1:1 against a named subject), then proves the match
@@ -93,7 +94,7 @@ public class IdentificationService {
             store.templates(stored.subjectId()).forEach((finger, sealed) -> templates.put(finger,
                     FingerprintTemplateBytes.fromBytes(vault.decrypt(stored.subjectId(),
                             EnrolledGallery.templateField(finger), sealed))));
-            final CommitmentSalt salt = new CommitmentSalt(vault.decrypt(stored.subjectId(), "salt", stored.salt()));
+            final CommitmentSalt salt = new CommitmentSalt(vault.decrypt(stored.subjectId(), VaultField.SALT, stored.salt()));
             return !templates.isEmpty() && commitments.matches(new EnrolledTemplates(templates).commitmentInput(), salt,
                     ledgerCommitment);
         } catch (VaultException | IllegalArgumentException e) {

@@ -1,7 +1,7 @@
 package org.safepassage.enrollment.identify;
 
 import java.util.List;
-import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.service.api.ApiException;
 
 /**
  * A border scan sent by the gateway.

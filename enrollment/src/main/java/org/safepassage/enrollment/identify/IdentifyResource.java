@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.service.api.ApiException;
 
 /** Internal: the border gateway's identification service. */
 @Path("/internal/v1/identify")

@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
+import org.safepassage.service.api.ApiException;
 
 /** The operators' view of the ledger outbox: what is set aside and why, and a retry once the cause is mended. */
 @Path("/api/v1/outbox")

@@ -1,7 +1,7 @@
 package org.safepassage.enrollment.subject;
 
 import java.time.Instant;
-import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.service.api.ApiException;
 
 /** Who agreed to the enrollment, on what legal basis, and when. */
 public record Consent(String consentedBy, LegalBasisOfProcessing legalBasis, Instant consentedAt) {

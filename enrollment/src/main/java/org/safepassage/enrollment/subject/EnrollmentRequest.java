@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.safepassage.chaincode.model.Guardians;
-import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.service.api.ApiException;
 
 /**
  * Everything an officer submits to enroll one person.

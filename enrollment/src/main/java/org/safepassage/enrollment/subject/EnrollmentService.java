@@ -1,17 +1,10 @@
 package org.safepassage.enrollment.subject;
 
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,10 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerException;
-import org.safepassage.chaincode.model.CommitmentScheme;
 import org.safepassage.chaincode.model.ProtectionClass;
-import org.safepassage.chaincode.model.RegisterSubjectCommand;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
@@ -33,11 +23,10 @@ import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.commitment.SaltedCommitment;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
 import org.safepassage.enrollment.gallery.GalleryLock;
-import org.safepassage.enrollment.guardian.PhoneVerifications;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
-import org.safepassage.enrollment.ledger.OutboxHandler;
-import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.enrollment.vault.VaultField;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**
@@ -49,26 +38,21 @@ import org.safepassage.service.db.Jdbc;
  * refusal by the ledger rolls the vault rows back. Deduplication and the insert run in one transaction under the
  * {@link GalleryLock} every instance behind the database shares, so two officers enrolling the same child at once,
  * at one instance or two, cannot both pass.
+ *
+ * <p>This class orchestrates; the rules are {@link EnrollmentRules}, the sealing {@link SealedRecords}, the guardians
+ * {@link GuardianRecords} and the ledger registration {@link SubjectRegistration}.
  */
 @ApplicationScoped
-public class EnrollmentService implements OutboxHandler {
+public class EnrollmentService {
     private static final Logger LOG = Logger.getLogger(EnrollmentService.class);
-    private static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
-    private static final int ADULT_AGE = 18;
-    /** Sorted keys, so the digest of a request does not depend on how the client ordered its fields. */
-    static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
 
     private final SubjectVault vault;
     private final FpV1Commitments commitments;
     private final SubjectStore store;
     private final EnrolledGallery gallery;
-    private final PhoneVerifications phones;
-    private final RegistryLedger ledger;
+    private final SubjectRegistration registration;
+    private final GuardianRecords guardians;
+    private final SealedRecords sealed;
     private final LedgerOutbox outbox;
     private final Referrals referrals;
     private final FingerprintUploads uploads;
@@ -78,25 +62,27 @@ public class EnrollmentService implements OutboxHandler {
     volatile Runnable uniqueCheckPassed = () -> { };
 
     EnrollmentService(final SubjectVault vault, final FpV1Commitments commitments, final SubjectStore store,
-            final EnrolledGallery gallery, final PhoneVerifications phones, final RegistryLedger ledger,
-            final LedgerOutbox outbox, final Referrals referrals, final FingerprintUploads uploads, final Jdbc jdbc) {
-        this.uploads = uploads;
-        this.jdbc = jdbc;
+            final EnrolledGallery gallery, final SubjectRegistration registration, final GuardianRecords guardians,
+            final SealedRecords sealed, final LedgerOutbox outbox, final Referrals referrals,
+            final FingerprintUploads uploads, final Jdbc jdbc) {
         this.vault = vault;
         this.commitments = commitments;
         this.store = store;
         this.gallery = gallery;
-        this.phones = phones;
-        this.ledger = ledger;
+        this.registration = registration;
+        this.guardians = guardians;
+        this.sealed = sealed;
         this.outbox = outbox;
         this.referrals = referrals;
+        this.uploads = uploads;
+        this.jdbc = jdbc;
     }
 
     /** The answer to an enrollment: the subject, and whether this call created it or replayed an earlier one. */
     public record Enrolled(SubjectSummary subject, boolean created) {}
 
     public Enrolled enroll(final EnrollmentRequest request, final String officer) {
-        final byte[] digest = digest(request);
+        final byte[] digest = EnrollmentRules.digest(request);
         final var earlier = store.findByRequestId(request.requestId());
         if (earlier.isPresent()) {
             if (!MessageDigest.isEqual(earlier.get().requestDigest(), digest)) {
@@ -108,12 +94,11 @@ public class EnrollmentService implements OutboxHandler {
         referrals.findByRequest(request.requestId()).ifPresent(referral -> {
             throw Referrals.referred(referral);
         });
-        final byte[] photo = request.photo() == null ? null : photo(request.photo());
+        final byte[] photo = request.photo() == null ? null : EnrollmentRules.photo(request.photo());
         final EnrolledTemplates templates = templates(request.fingerprints());
         final LocalDate birthDate = request.person().birthDate();
-        final boolean minor = Period.between(birthDate, LocalDate.now(ZoneOffset.UTC)).getYears() < ADULT_AGE;
-        final ProtectionClass protection = minor ? ProtectionClass.MINOR : ProtectionClass.SURVIVOR;
-        final YearMonth consentUntil = minor ? YearMonth.from(birthDate.plusYears(ADULT_AGE).minusDays(1)) : null;
+        final ProtectionClass protection = EnrollmentRules.protection(birthDate, LocalDate.now(ZoneOffset.UTC));
+        final YearMonth consentUntil = EnrollmentRules.consentUntil(protection, birthDate);
         final SaltedCommitment commitment = commitments.enroll(templates.commitmentInput());
         final String subjectId = OpaqueIds.random("sub-");
 
@@ -135,17 +120,17 @@ public class EnrollmentService implements OutboxHandler {
                 vault.createSubjectKey(subjectId);
                 store.insert(new StoredSubject(subjectId, request.requestId(), digest, protection,
                         request.approvalQuorum(), 1, consentUntil == null ? null : consentUntil.toString(),
-                        seal(subjectId, "personal", request.person()),
-                        photo == null ? null : vault.encrypt(subjectId, "photo", photo),
-                        seal(subjectId, "consent", request.consent()),
-                        vault.encrypt(subjectId, "salt", commitment.salt().bytes()),
+                        sealed.seal(subjectId, VaultField.PERSONAL, request.person()),
+                        photo == null ? null : vault.encrypt(subjectId, VaultField.PHOTO, photo),
+                        sealed.seal(subjectId, VaultField.CONSENT, request.consent()),
+                        vault.encrypt(subjectId, VaultField.SALT, commitment.salt().bytes()),
                         commitment.commitment().scheme(), commitment.commitment().value(),
                         commitment.commitment().pepperId(), StoredSubject.LedgerState.PENDING, officer, now, now));
-                final List<String> refs = writeGuardians(subjectId, 1, request.guardians());
-                checkQuorum(protection, refs.size(), request.approvalQuorum());
+                final List<String> refs = guardians.write(subjectId, 1, request.guardians());
+                EnrollmentRules.checkQuorum(protection, refs.size(), request.approvalQuorum());
                 // The command the outbox will send, built now: whatever the ledger's rules refuse rolls all of this
                 // back with a 4xx, instead of committing an outbox entry that can never be delivered.
-                LedgerRules.check(() -> registration(subjectId, commitment.commitment().value(),
+                LedgerRules.check(() -> SubjectRegistration.command(subjectId, commitment.commitment().value(),
                         commitment.commitment().scheme(), protection, refs, request.approvalQuorum(),
                         consentUntil));
                 templates.byFinger().forEach((finger, template) -> store.insertTemplate(subjectId, finger,
@@ -164,68 +149,13 @@ public class EnrollmentService implements OutboxHandler {
             enrollmentLock.unlock();
         }
         try {
-            apply(subjectId);
+            registration.apply(subjectId);
         } catch (ChaincodeRefusedException e) {
             throw e;
         } catch (LedgerException e) {
             LOG.warnf("ledger registration of %s deferred to the outbox: %s", subjectId, e.getMessage());
         }
         return new Enrolled(summary(subjectId), true);
-    }
-
-    @Override
-    public LedgerOutbox.Operation operation() {
-        return LedgerOutbox.Operation.REGISTER;
-    }
-
-    /** Registers a pending subject on the ledger; idempotent, and undoes the enrollment if the ledger refuses it. */
-    @Override
-    public void apply(final String subjectId) {
-        final StoredSubject subject = store.find(subjectId).orElse(null);
-        if (subject == null || subject.ledgerState() == StoredSubject.LedgerState.REGISTERED) {
-            outbox.done(subjectId, LedgerOutbox.Operation.REGISTER);
-            return;
-        }
-        final List<String> refs = store.guardians(subjectId).stream()
-                .filter(g -> g.version() == subject.guardianVersion() && g.phoneVerified())
-                .map(StoredGuardian::guardianRef).toList();
-        final RegisterSubjectCommand command = registration(subjectId, subject.commitment(), subject.scheme(),
-                subject.protectionClass(), refs, subject.approvalQuorum(),
-                subject.consentRequiredUntil() == null ? null : YearMonth.parse(subject.consentRequiredUntil()));
-        try {
-            ledger.officer().subjects().register(command);
-        } catch (ChaincodeRefusedException refused) {
-            if (!alreadyRegistered(subjectId, subject.commitment())) {
-                LOG.errorf("the ledger refused %s (%s): enrollment rolled back", subjectId, refused.getCode());
-                QuarkusTransaction.requiringNew().run(() -> {
-                    store.delete(subjectId);
-                    vault.destroySubjectKey(subjectId);
-                    outbox.done(subjectId, LedgerOutbox.Operation.REGISTER);
-                });
-                gallery.remove(subjectId);
-                throw refused;
-            }
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            store.markRegistered(subjectId, Instant.now());
-            outbox.done(subjectId, LedgerOutbox.Operation.REGISTER);
-        });
-    }
-
-    private static RegisterSubjectCommand registration(final String subjectId, final String commitment,
-            final String scheme, final ProtectionClass protection, final List<String> guardianRefs, final int quorum,
-            final YearMonth consentUntil) {
-        return new RegisterSubjectCommand(subjectId, commitment, CommitmentScheme.fromId(scheme), protection,
-                guardianRefs, quorum, consentUntil);
-    }
-
-    /** A retry after an unseen success: the ledger already holds this subject with this commitment. */
-    private boolean alreadyRegistered(final String subjectId, final String commitment) {
-        try {
-            return commitment.equals(ledger.officer().subjects().read(subjectId).commitment());
-        } catch (ChaincodeRefusedException notThere) {
-            return false;
-        }
     }
 
     public SubjectSummary summary(final String subjectId) {
@@ -239,58 +169,6 @@ public class EnrollmentService implements OutboxHandler {
                 subject.createdAt());
     }
 
-    /**
-     * Writes a version of the subject's guardians, consuming each guardian's phone verification; returns the
-     * references of the verified ones, which are what the ledger is given. Must run inside the caller's transaction.
-     */
-    List<String> writeGuardians(final String subjectId, final int version, final List<GuardianInput> guardians) {
-        final List<String> verified = new ArrayList<>();
-        for (int i = 0; i < guardians.size(); i++) {
-            final GuardianInput guardian = guardians.get(i);
-            final boolean phoneVerified = guardian.verificationId() != null
-                    && phones.consume(guardian.verificationId(), guardian.phoneNumber());
-            if (guardian.verificationId() != null && !phoneVerified) {
-                throw new ApiException(Reason.PHONE_NOT_VERIFIED, "guardians[" + i + "]: the verification "
-                        + "is unknown, unfinished, used, or for another number", Map.of("field", "guardians[" + i + "]"));
-            }
-            final String ref = OpaqueIds.random("gdn-");
-            if (phoneVerified) {
-                verified.add(ref);
-            }
-            store.insertGuardian(new StoredGuardian(ref, subjectId, version, i,
-                    seal(subjectId, "guardian", guardian.details()), phoneVerified));
-        }
-        return verified;
-    }
-
-    static void checkQuorum(final ProtectionClass protection, final int verified, final int quorum) {
-        if (protection == ProtectionClass.MINOR && (verified == 0 || quorum == 0)) {
-            throw new ApiException(Reason.GUARDIAN_NOT_VERIFIED,
-                    "a minor needs at least one guardian with a verified phone number and a quorum of at least 1");
-        }
-        if (quorum > verified) {
-            throw new ApiException(Reason.GUARDIAN_NOT_VERIFIED, "approvalQuorum " + quorum + " needs as many guardians "
-                    + "with verified phone numbers; " + verified + " verified", Map.of("verified", verified));
-        }
-    }
-
-    /** Seals a record as JSON under the subject's data key. */
-    byte[] seal(final String subjectId, final String field, final Object value) {
-        try {
-            return vault.encrypt(subjectId, field, CANONICAL.writeValueAsBytes(value));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + field, e);
-        }
-    }
-
-    <T> T open(final String subjectId, final String field, final byte[] sealed, final Class<T> type) {
-        try {
-            return CANONICAL.readValue(vault.decrypt(subjectId, field, sealed), type);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot read " + field, e);
-        }
-    }
-
     private EnrolledTemplates templates(final List<FingerprintInput> fingerprints) {
         final Map<org.safepassage.enrollment.subject.Finger, FingerprintTemplateBytes> templates =
                 new EnumMap<>(Finger.class);
@@ -298,23 +176,5 @@ public class EnrollmentService implements OutboxHandler {
             templates.put(input.finger(), uploads.template(input.finger().name(), input.image()));
         }
         return new EnrolledTemplates(templates);
-    }
-
-    private static byte[] photo(final String base64) {
-        final byte[] photo = Fields.base64("photo", base64, MAX_PHOTO_BYTES);
-        final boolean png = photo.length > 8 && (photo[0] & 0xff) == 0x89 && photo[1] == 'P' && photo[2] == 'N';
-        final boolean jpeg = photo.length > 3 && (photo[0] & 0xff) == 0xff && (photo[1] & 0xff) == 0xd8;
-        if (!png && !jpeg) {
-            throw new ApiException(Reason.PHOTO_REJECTED, "photo: not a JPEG or PNG image");
-        }
-        return photo;
-    }
-
-    private static byte[] digest(final EnrollmentRequest request) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(request));
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot digest the request", e);
-        }
     }
 }

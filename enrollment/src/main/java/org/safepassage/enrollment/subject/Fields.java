@@ -1,15 +1,16 @@
 package org.safepassage.enrollment.subject;
 
 import java.util.Base64;
-import java.util.Set;
+import java.util.List;
 import java.util.regex.Pattern;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
+import org.safepassage.service.api.ApiException;
+import org.safepassage.service.sms.SmsLanguage;
 
 /** Field rules shared by the request records: one place for what a name, a phone number or a language may be. */
 public final class Fields {
-    /** Languages the guardian messages are written in. */
-    public static final Set<String> GUARDIAN_LANGUAGES = Set.of("en", "ro", "ru", "uk");
+    /** The tags guardian-notify can text a guardian in (en, ro, ru, uk): {@link SmsLanguage}. */
+    public static final List<String> GUARDIAN_LANGUAGES = SmsLanguage.tags();
     /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
@@ -48,8 +49,8 @@ public final class Fields {
     public static String guardianLanguage(final String field, final String value) {
         if (value == null || !GUARDIAN_LANGUAGES.contains(value)) {
             throw new ApiException(Reason.UNSUPPORTED_LANGUAGE,
-                    field + ": guardian messages can be sent in " + GUARDIAN_LANGUAGES.stream().sorted().toList(),
-                    java.util.Map.of("field", field, "supported", GUARDIAN_LANGUAGES.stream().sorted().toList()));
+                    field + ": guardian messages can be sent in " + GUARDIAN_LANGUAGES,
+                    java.util.Map.of("field", field, "supported", GUARDIAN_LANGUAGES));
         }
         return value;
     }

@@ -2,12 +2,12 @@ package org.safepassage.enrollment.subject;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.biometrics.CaptureResult;
 import org.safepassage.enrollment.biometrics.FingerprintCapture;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.biometrics.QualityPolicy;
+import org.safepassage.service.api.ApiException;
 
 /** Uploaded fingerprint images, decoded and checked the one way every endpoint does it. */
 @ApplicationScoped

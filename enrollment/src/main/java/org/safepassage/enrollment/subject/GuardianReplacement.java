@@ -9,11 +9,11 @@ import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerException;
 import org.safepassage.chaincode.model.Guardians;
 import org.safepassage.chaincode.model.ReplaceGuardiansCommand;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.ledger.OutboxHandler;
 import org.safepassage.enrollment.ledger.RegistryLedger;
+import org.safepassage.service.api.ApiException;
 
 /**
  * Adds or replaces a subject's guardians. The new set is written as a new version beside the current one and becomes
@@ -26,13 +26,15 @@ public class GuardianReplacement implements OutboxHandler {
 
     private final SubjectStore store;
     private final EnrollmentService enrollment;
+    private final GuardianRecords guardians;
     private final RegistryLedger ledger;
     private final LedgerOutbox outbox;
 
-    GuardianReplacement(final SubjectStore store, final EnrollmentService enrollment, final RegistryLedger ledger,
-            final LedgerOutbox outbox) {
+    GuardianReplacement(final SubjectStore store, final EnrollmentService enrollment, final GuardianRecords guardians,
+            final RegistryLedger ledger, final LedgerOutbox outbox) {
         this.store = store;
         this.enrollment = enrollment;
+        this.guardians = guardians;
         this.ledger = ledger;
         this.outbox = outbox;
     }
@@ -55,8 +57,8 @@ public class GuardianReplacement implements OutboxHandler {
             if (!store.proposeGuardians(subjectId, version, replacement.approvalQuorum())) {
                 throw new ApiException(Reason.LEDGER_PENDING, "another guardian change is still waiting for the ledger");
             }
-            final List<String> verified = enrollment.writeGuardians(subjectId, version, replacement.guardians());
-            EnrollmentService.checkQuorum(subject.protectionClass(), verified.size(), replacement.approvalQuorum());
+            final List<String> verified = guardians.write(subjectId, version, replacement.guardians());
+            EnrollmentRules.checkQuorum(subject.protectionClass(), verified.size(), replacement.approvalQuorum());
             // Built now so that what the ledger would refuse is refused here, before the outbox entry commits.
             LedgerRules.check(() -> new ReplaceGuardiansCommand(subjectId, verified, replacement.approvalQuorum()));
             outbox.enqueue(subjectId, LedgerOutbox.Operation.REPLACE_GUARDIANS);

@@ -2,8 +2,8 @@ package org.safepassage.enrollment.subject;
 
 import java.util.Map;
 import java.util.function.Supplier;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
+import org.safepassage.service.api.ApiException;
 
 /**
  * The ledger's record rules (chaincode/model), applied before anything is committed. Building the command a change will

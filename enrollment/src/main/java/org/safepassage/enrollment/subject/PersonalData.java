@@ -2,7 +2,7 @@ package org.safepassage.enrollment.subject;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.service.api.ApiException;
 
 /**
  * Who the subject is, as the enrollment officer recorded it. Lives only encrypted in the vault.

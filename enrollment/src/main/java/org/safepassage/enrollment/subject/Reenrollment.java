@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.safepassage.chaincode.model.CommitmentScheme;
 import org.safepassage.chaincode.model.RenewCommitmentCommand;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
@@ -20,6 +19,8 @@ import org.safepassage.enrollment.gallery.EnrolledGallery;
 import org.safepassage.enrollment.gallery.GalleryLock;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.enrollment.vault.VaultField;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**
@@ -94,7 +95,7 @@ public class Reenrollment {
             }
             ledger.officer().subjects().renewCommitment(new RenewCommitmentCommand(subjectId,
                     renewed.commitment().value(), CommitmentScheme.fromId(renewed.commitment().scheme())));
-            store.replaceCommitment(subjectId, vault.encrypt(subjectId, "salt", renewed.salt().bytes()),
+            store.replaceCommitment(subjectId, vault.encrypt(subjectId, VaultField.SALT, renewed.salt().bytes()),
                     renewed.commitment().scheme(), renewed.commitment().value(), renewed.commitment().pepperId(),
                     Instant.now());
             captured.forEach((finger, template) -> store.insertTemplate(subjectId, finger,

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**

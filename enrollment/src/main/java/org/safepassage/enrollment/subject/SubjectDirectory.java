@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.LedgerException;
 import org.safepassage.enrollment.ledger.RegistryLedger;
+import org.safepassage.enrollment.vault.VaultField;
 
 /**
  * The subjects as the officers' screens list and find them. The vault encrypts each person's fields under their own
@@ -21,11 +22,14 @@ public class SubjectDirectory {
 
     private final SubjectStore store;
     private final EnrollmentService enrollment;
+    private final SealedRecords sealed;
     private final RegistryLedger ledger;
 
-    SubjectDirectory(final SubjectStore store, final EnrollmentService enrollment, final RegistryLedger ledger) {
+    SubjectDirectory(final SubjectStore store, final EnrollmentService enrollment, final SealedRecords sealed,
+            final RegistryLedger ledger) {
         this.store = store;
         this.enrollment = enrollment;
+        this.sealed = sealed;
         this.ledger = ledger;
     }
 
@@ -51,10 +55,11 @@ public class SubjectDirectory {
 
     public Optional<SubjectProfile> profile(final String subjectId) {
         return store.find(subjectId).map(subject -> {
-            final PersonalData person = enrollment.open(subjectId, "personal", subject.personal(), PersonalData.class);
+            final PersonalData person = sealed.open(subjectId, VaultField.PERSONAL, subject.personal(),
+                    PersonalData.class);
             final List<SubjectProfile.GuardianView> guardians = store.guardians(subjectId).stream()
                     .filter(g -> g.version() == subject.guardianVersion())
-                    .map(g -> guardian(g, enrollment.open(subjectId, "guardian", g.details(), GuardianDetails.class)))
+                    .map(g -> guardian(g, sealed.open(subjectId, VaultField.GUARDIAN, g.details(), GuardianDetails.class)))
                     .toList();
             return new SubjectProfile(listing(subject, person), person.sex().name(), person.placeOfBirth(),
                     person.languages(), enrollment.summary(subjectId), guardians, status(subject));
@@ -80,7 +85,8 @@ public class SubjectDirectory {
     }
 
     private SubjectListing listing(final StoredSubject subject) {
-        return listing(subject, enrollment.open(subject.subjectId(), "personal", subject.personal(), PersonalData.class));
+        return listing(subject, sealed.open(subject.subjectId(), VaultField.PERSONAL, subject.personal(),
+                PersonalData.class));
     }
 
     private static SubjectListing listing(final StoredSubject subject, final PersonalData person) {

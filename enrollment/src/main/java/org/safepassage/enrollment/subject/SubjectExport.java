@@ -10,20 +10,21 @@ import org.safepassage.chaincode.model.Subject;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.enrollment.vault.VaultField;
 
 /** GDPR Art. 15: everything held about one person, decrypted, with what the ledger holds about them. */
 @ApplicationScoped
 public class SubjectExport {
     private final SubjectStore store;
-    private final EnrollmentService enrollment;
+    private final SealedRecords sealed;
     private final SubjectVault vault;
     private final Referrals referrals;
     private final RegistryLedger ledger;
 
-    SubjectExport(final SubjectStore store, final EnrollmentService enrollment, final SubjectVault vault,
+    SubjectExport(final SubjectStore store, final SealedRecords sealed, final SubjectVault vault,
             final Referrals referrals, final RegistryLedger ledger) {
         this.store = store;
-        this.enrollment = enrollment;
+        this.sealed = sealed;
         this.vault = vault;
         this.referrals = referrals;
         this.ledger = ledger;
@@ -42,7 +43,8 @@ public class SubjectExport {
         final StoredSubject s = store.require(subjectId);
         final List<ExportedGuardian> guardians = store.guardians(subjectId).stream()
                 .map(g -> new ExportedGuardian(g.guardianRef(),
-                        enrollment.open(subjectId, "guardian", g.details(), GuardianDetails.class), g.phoneVerified(),
+                        sealed.open(subjectId, VaultField.GUARDIAN, g.details(), GuardianDetails.class),
+                        g.phoneVerified(),
                         g.version() == s.guardianVersion()))
                 .toList();
         final Map<Finger, String> templates = new java.util.EnumMap<>(Finger.class);
@@ -57,9 +59,11 @@ public class SubjectExport {
             }
         }
         return new Export(subjectId, Instant.now(),
-                enrollment.open(subjectId, "personal", s.personal(), PersonalData.class),
-                s.photo() == null ? null : Base64.getEncoder().encodeToString(vault.decrypt(subjectId, "photo", s.photo())),
-                enrollment.open(subjectId, "consent", s.consent(), Consent.class), guardians, templates, s.scheme(),
+                sealed.open(subjectId, VaultField.PERSONAL, s.personal(), PersonalData.class),
+                s.photo() == null ? null
+                        : Base64.getEncoder().encodeToString(vault.decrypt(subjectId, VaultField.PHOTO, s.photo())),
+                sealed.open(subjectId, VaultField.CONSENT, s.consent(), Consent.class), guardians, templates,
+                s.scheme(),
                 s.commitment(), s.enrolledBy(), s.createdAt(), onLedger,
                 referrals.open().stream().filter(r -> r.candidateSubjectId().equals(subjectId)).toList(),
                 "Held by the registry to protect the subject at border crossings. Personal data, photo, guardians and "

@@ -19,8 +19,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safepassage.chaincode.model.Subject;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.ledger.RegistryLedger;
+import org.safepassage.service.api.ApiException;
 
 /** The enrollment officers' API for subjects. */
 @Path("/api/v1/subjects")

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.safepassage.chaincode.model.ProtectionClass;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /** The subject, guardian and biometric tables. Callers own the transaction. */

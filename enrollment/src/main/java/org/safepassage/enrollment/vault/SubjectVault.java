@@ -143,12 +143,12 @@ public final class SubjectVault {
      * Seals one field of a subject.
      *
      * @param subjectId the subject; bound into the ciphertext
-     * @param field the field name, e.g. {@code name.given} or {@code template.fp.1}; bound into the ciphertext
+     * @param field the field; its name is bound into the ciphertext
      * @param plaintext the value
      * @return the versioned ciphertext
      * @throws VaultException if the subject has no data key
      */
-    public byte[] encrypt(final String subjectId, final String field, final byte[] plaintext) {
+    public byte[] encrypt(final String subjectId, final VaultField field, final byte[] plaintext) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(plaintext, "plaintext");
         final byte[] nonce = new byte[NONCE_BYTES];
@@ -171,7 +171,7 @@ public final class SubjectVault {
      * @throws VaultException if the subject has no data key (e.g. erased), or the ciphertext is malformed, of an
      *     unknown version, altered, or sealed for another subject or field
      */
-    public byte[] decrypt(final String subjectId, final String field, final byte[] ciphertext) {
+    public byte[] decrypt(final String subjectId, final VaultField field, final byte[] ciphertext) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(ciphertext, "ciphertext");
         if (ciphertext.length < 1 + NONCE_BYTES + TAG_BITS / 8) {
@@ -196,7 +196,7 @@ public final class SubjectVault {
      * @return the versioned ciphertext
      * @see #encrypt(String, String, byte[])
      */
-    public byte[] encryptText(final String subjectId, final String field, final String text) {
+    public byte[] encryptText(final String subjectId, final VaultField field, final String text) {
         return encrypt(subjectId, field, Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -209,17 +209,17 @@ public final class SubjectVault {
      * @return the text
      * @see #decrypt(String, String, byte[])
      */
-    public String decryptText(final String subjectId, final String field, final byte[] ciphertext) {
+    public String decryptText(final String subjectId, final VaultField field, final byte[] ciphertext) {
         return new String(decrypt(subjectId, field, ciphertext), StandardCharsets.UTF_8);
     }
 
-    private byte[] gcm(final int mode, final String subjectId, final String field, final byte[] nonce,
+    private byte[] gcm(final int mode, final String subjectId, final VaultField field, final byte[] nonce,
             final byte[] input, final int offset, final int length) {
         final byte[] dataKey = unwrap(storedKey(subjectId));
         try {
             final Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, new SecretKeySpec(dataKey, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(subjectId, field));
+            cipher.updateAAD(associatedData(subjectId, field.name()));
             return cipher.doFinal(input, offset, length);
         } catch (AEADBadTagException e) {
             throw new VaultException(VaultException.Reason.AUTHENTICATION_FAILED,

@@ -19,6 +19,7 @@ import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.safepassage.devstack.demo.SyntheticFinger;
+import org.safepassage.service.image.ImageFormat;
 
 class FingerprintCaptureTest {
     private final FingerprintCapture capture = FingerprintCapture.create(QualityPolicy.defaults());
@@ -79,7 +80,7 @@ class FingerprintCaptureTest {
             final CaptureResult result = capture.capture(fingers.png(0, 0));
 
             assertThat(result).isInstanceOfSatisfying(CaptureResult.Accepted.class, accepted -> {
-                assertThat(accepted.image()).isEqualTo(new ImageInfo(FingerprintFormat.PNG, 300, 300, 500, false));
+                assertThat(accepted.image()).isEqualTo(new ImageInfo(ImageFormat.PNG, 300, 300, 500, false));
                 assertThat(accepted.template().minutiae()).isGreaterThanOrEqualTo(12);
             });
         }
@@ -91,7 +92,7 @@ class FingerprintCaptureTest {
             final CaptureResult result = capture.capture(SyntheticFinger.encode(image, "jpg"));
 
             assertThat(result).isInstanceOfSatisfying(CaptureResult.Accepted.class,
-                    accepted -> assertThat(accepted.image().format()).isEqualTo(FingerprintFormat.JPEG));
+                    accepted -> assertThat(accepted.image().format()).isEqualTo(ImageFormat.JPEG));
         }
 
         @Test

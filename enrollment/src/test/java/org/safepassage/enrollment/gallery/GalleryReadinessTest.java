@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
+import org.safepassage.service.api.ApiException;
 
 class GalleryReadinessTest {
     private final GalleryReadiness readiness = new GalleryReadiness();

@@ -28,7 +28,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.safepassage.enrollment.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
 import org.safepassage.enrollment.biometrics.TestImages;
@@ -41,6 +40,7 @@ import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.support.Api;
 import org.safepassage.enrollment.support.EnrollmentTestEnvironment;
 import org.safepassage.enrollment.vault.SubjectVault;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**
@@ -185,8 +185,10 @@ class SeveralInstancesTest {
     }
 
     private EnrollmentService instance(final EnrolledGallery gallery) {
-        return new EnrollmentService(vault, commitments, store, gallery, phones, ledger, outbox, referrals, uploads,
-                jdbc);
+        final SealedRecords sealed = new SealedRecords(vault);
+        return new EnrollmentService(vault, commitments, store, gallery,
+                new SubjectRegistration(store, vault, gallery, ledger, outbox),
+                new GuardianRecords(store, phones, sealed), sealed, outbox, referrals, uploads, jdbc);
     }
 
     private EnrollmentRequest child(final int finger, final String name, final String phone) {

@@ -150,7 +150,8 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
                             + "\",\"status\":\"VERIFIED\"}";
                 } else {
                     status = 422;
-                    answer = "{\"code\":\"VERIFICATION_CODE_WRONG\",\"message\":\"wrong code\",\"attemptsLeft\":4}";
+                    answer = "{\"code\":\"VERIFICATION_CODE_WRONG\",\"message\":\"wrong code\","
+                            + "\"details\":{\"attemptsLeft\":4}}";
                 }
             } else {
                 final Matcher m = phone.matcher(body);

@@ -35,15 +35,15 @@ class SubjectVaultTest {
     class Encrypt {
         @Test
         void round_trips_a_field() {
-            final byte[] sealed = vault.encryptText(ALICE, "name.given", "Amina");
+            final byte[] sealed = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
 
-            assertThat(vault.decryptText(ALICE, "name.given", sealed)).isEqualTo("Amina");
+            assertThat(vault.decryptText(ALICE, VaultField.of("name.given"), sealed)).isEqualTo("Amina");
         }
 
         @Test
         void writes_version_1_with_a_fresh_nonce_each_time() {
-            final byte[] first = vault.encryptText(ALICE, "name.given", "Amina");
-            final byte[] second = vault.encryptText(ALICE, "name.given", "Amina");
+            final byte[] first = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
+            final byte[] second = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
 
             assertThat(first[0]).isEqualTo(SubjectVault.CIPHERTEXT_V1);
             assertThat(first).hasSize(1 + 12 + "Amina".length() + 16);
@@ -54,7 +54,7 @@ class SubjectVaultTest {
         void does_not_contain_the_plaintext() {
             final byte[] plaintext = "+44 7700 900123 guardian phone".getBytes(StandardCharsets.UTF_8);
 
-            final String sealed = new String(vault.encrypt(ALICE, "guardian.phone", plaintext),
+            final String sealed = new String(vault.encrypt(ALICE, VaultField.of("guardian.phone"), plaintext),
                     StandardCharsets.ISO_8859_1);
 
             assertThat(sealed).doesNotContain("7700");
@@ -62,7 +62,7 @@ class SubjectVaultTest {
 
         @Test
         void refuses_a_subject_without_a_key() {
-            assertFailsWith(VaultException.Reason.NO_SUBJECT_KEY, () -> vault.encryptText("subj-nobody", "f", "x"));
+            assertFailsWith(VaultException.Reason.NO_SUBJECT_KEY, () -> vault.encryptText("subj-nobody", VaultField.of("f"), "x"));
         }
 
         @Test
@@ -75,42 +75,42 @@ class SubjectVaultTest {
     class Decrypt {
         @Test
         void refuses_a_ciphertext_moved_to_another_subject() {
-            final byte[] sealed = vault.encryptText(ALICE, "name.given", "Amina");
+            final byte[] sealed = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
 
             assertFailsWith(VaultException.Reason.AUTHENTICATION_FAILED,
-                    () -> vault.decrypt(BOB, "name.given", sealed));
+                    () -> vault.decrypt(BOB, VaultField.of("name.given"), sealed));
         }
 
         @Test
         void refuses_a_ciphertext_moved_to_another_field() {
-            final byte[] sealed = vault.encryptText(ALICE, "name.given", "Amina");
+            final byte[] sealed = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
 
             assertFailsWith(VaultException.Reason.AUTHENTICATION_FAILED,
-                    () -> vault.decrypt(ALICE, "name.family", sealed));
+                    () -> vault.decrypt(ALICE, VaultField.of("name.family"), sealed));
         }
 
         @Test
         void refuses_an_altered_ciphertext() {
-            final byte[] sealed = vault.encryptText(ALICE, "name.given", "Amina");
+            final byte[] sealed = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
             sealed[sealed.length - 20] ^= 0x01;
 
             assertFailsWith(VaultException.Reason.AUTHENTICATION_FAILED,
-                    () -> vault.decrypt(ALICE, "name.given", sealed));
+                    () -> vault.decrypt(ALICE, VaultField.of("name.given"), sealed));
         }
 
         @Test
         void refuses_an_unknown_format_version() {
-            final byte[] sealed = vault.encryptText(ALICE, "name.given", "Amina");
+            final byte[] sealed = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
             sealed[0] = 0x02;
 
             assertFailsWith(VaultException.Reason.UNSUPPORTED_VERSION,
-                    () -> vault.decrypt(ALICE, "name.given", sealed));
+                    () -> vault.decrypt(ALICE, VaultField.of("name.given"), sealed));
         }
 
         @Test
         void refuses_a_truncated_ciphertext() {
             assertFailsWith(VaultException.Reason.MALFORMED_CIPHERTEXT,
-                    () -> vault.decrypt(ALICE, "name.given", new byte[] {SubjectVault.CIPHERTEXT_V1, 1, 2}));
+                    () -> vault.decrypt(ALICE, VaultField.of("name.given"), new byte[] {SubjectVault.CIPHERTEXT_V1, 1, 2}));
         }
     }
 
@@ -118,35 +118,35 @@ class SubjectVaultTest {
     class CryptoShredding {
         @Test
         void destroying_the_data_key_makes_every_ciphertext_of_the_subject_unreadable() {
-            final byte[] name = vault.encryptText(ALICE, "name.given", "Amina");
-            final byte[] template = vault.encrypt(ALICE, "template.fp.1", new byte[] {1, 2, 3, 4});
+            final byte[] name = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
+            final byte[] template = vault.encrypt(ALICE, VaultField.of("template.fp.1"), new byte[] {1, 2, 3, 4});
 
             assertThat(vault.destroySubjectKey(ALICE)).isTrue();
 
             assertThat(vault.hasSubjectKey(ALICE)).isFalse();
-            assertFailsWith(VaultException.Reason.NO_SUBJECT_KEY, () -> vault.decrypt(ALICE, "name.given", name));
+            assertFailsWith(VaultException.Reason.NO_SUBJECT_KEY, () -> vault.decrypt(ALICE, VaultField.of("name.given"), name));
             assertFailsWith(VaultException.Reason.NO_SUBJECT_KEY,
-                    () -> vault.decrypt(ALICE, "template.fp.1", template));
+                    () -> vault.decrypt(ALICE, VaultField.of("template.fp.1"), template));
         }
 
         @Test
         void a_new_key_for_the_same_subject_id_does_not_revive_old_ciphertexts() {
-            final byte[] name = vault.encryptText(ALICE, "name.given", "Amina");
+            final byte[] name = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
             vault.destroySubjectKey(ALICE);
 
             vault.createSubjectKey(ALICE);
 
             assertFailsWith(VaultException.Reason.AUTHENTICATION_FAILED,
-                    () -> vault.decrypt(ALICE, "name.given", name));
+                    () -> vault.decrypt(ALICE, VaultField.of("name.given"), name));
         }
 
         @Test
         void leaves_other_subjects_readable() {
-            final byte[] bobsName = vault.encryptText(BOB, "name.given", "Bilal");
+            final byte[] bobsName = vault.encryptText(BOB, VaultField.of("name.given"), "Bilal");
 
             vault.destroySubjectKey(ALICE);
 
-            assertThat(vault.decryptText(BOB, "name.given", bobsName)).isEqualTo("Bilal");
+            assertThat(vault.decryptText(BOB, VaultField.of("name.given"), bobsName)).isEqualTo("Bilal");
         }
 
         @Test
@@ -171,24 +171,24 @@ class SubjectVaultTest {
 
         @Test
         void a_vault_without_the_kek_cannot_open_the_subject() {
-            final byte[] sealed = vault.encryptText(ALICE, "name.given", "Amina");
+            final byte[] sealed = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
             final SubjectVault other = SubjectVault.create(TestKeys.randomKek("kek-2"), store);
 
-            assertFailsWith(VaultException.Reason.UNKNOWN_KEK, () -> other.decrypt(ALICE, "name.given", sealed));
+            assertFailsWith(VaultException.Reason.UNKNOWN_KEK, () -> other.decrypt(ALICE, VaultField.of("name.given"), sealed));
         }
 
         @Test
         void a_kek_with_the_right_id_but_wrong_key_cannot_unwrap() {
-            final byte[] sealed = vault.encryptText(ALICE, "name.given", "Amina");
+            final byte[] sealed = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
             final SubjectVault impostor = SubjectVault.create(TestKeys.randomKek("kek-1"), store);
 
             assertFailsWith(VaultException.Reason.KEY_UNWRAP_FAILED,
-                    () -> impostor.decrypt(ALICE, "name.given", sealed));
+                    () -> impostor.decrypt(ALICE, VaultField.of("name.given"), sealed));
         }
 
         @Test
         void rewrapping_moves_a_subject_to_the_new_kek_and_keeps_its_data_readable() {
-            final byte[] sealed = vault.encryptText(ALICE, "name.given", "Amina");
+            final byte[] sealed = vault.encryptText(ALICE, VaultField.of("name.given"), "Amina");
             final KeyEncryptionKey newKek = TestKeys.randomKek("kek-2");
             final SubjectVault rotating = SubjectVault.create(newKek, store, kek);
 
@@ -197,7 +197,7 @@ class SubjectVaultTest {
 
             assertThat(store.find(ALICE).orElseThrow().kekId()).isEqualTo("kek-2");
             final SubjectVault newOnly = SubjectVault.create(newKek, store);
-            assertThat(newOnly.decryptText(ALICE, "name.given", sealed)).isEqualTo("Amina");
+            assertThat(newOnly.decryptText(ALICE, VaultField.of("name.given"), sealed)).isEqualTo("Amina");
         }
 
         @Test

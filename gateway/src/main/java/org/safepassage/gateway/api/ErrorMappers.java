@@ -1,11 +1,8 @@
 package org.safepassage.gateway.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -14,38 +11,19 @@ import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerConflictException;
 import org.safepassage.chaincode.client.LedgerException;
 import org.safepassage.chaincode.client.LedgerUnavailableException;
-import org.safepassage.service.api.RequestErrors;
+import org.safepassage.service.api.ApiError;
+import org.safepassage.service.api.ApiException;
+import org.safepassage.service.api.ErrorAnswers;
 
 /**
- * Turns every failure into an {@link ApiError} with the right status, so a terminal never parses an HTML page.
+ * The gateway's own words for failures, beside the mappers every service shares
+ * ({@link org.safepassage.service.api.ApiErrorMappers}): every answer is an {@link ApiError}, so a terminal never
+ * parses an HTML page.
  * Ledger refusals keep the chaincode's {@code ErrorCode} and its HTTP status. Unexpected failures are logged and
  * answered without detail: scan bodies hold biometrics and document numbers and are never echoed or logged.
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-
-    @ServerExceptionMapper
-    public Response api(final ApiException e) {
-        return respond(e.status(), e.toError());
-    }
-
-    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
-            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
-            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
-            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
-            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
-    public Response json(final JsonProcessingException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApiException api) {
-                return api(api);
-            }
-        }
-        final String where = RequestErrors.field(e);
-        // The original message may quote the offending value (a document number): name the field only.
-        return respond(400, new ApiError("MALFORMED_REQUEST",
-                "request body is not the expected JSON" + (where.isEmpty() ? "" : " at " + where),
-                where.isEmpty() ? Map.of() : Map.of("field", where)));
-    }
 
     @ServerExceptionMapper
     public Response refused(final ChaincodeRefusedException e) {
@@ -84,29 +62,12 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(final WebApplicationException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException json) {
-                return json(json);
-            }
-            if (cause instanceof ApiException api) {
-                return api(api);
-            }
-        }
-        final int status = e.getResponse().getStatus();
-        if (status >= 500) {
-            return unexpected(e);
-        }
-        return respond(status, new ApiError(RequestErrors.codeFor(status), e.getMessage(), Map.of()));
-    }
-
-    @ServerExceptionMapper
     public Response unexpected(final Throwable e) {
         LOG.error("unexpected failure", e);
         return respond(500, new ApiError("INTERNAL_ERROR", "internal error", Map.of()));
     }
 
     private static Response respond(final int status, final ApiError error) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
+        return ErrorAnswers.answer(status, error);
     }
 }

@@ -16,11 +16,11 @@ import org.safepassage.chaincode.model.Outcome;
 import org.safepassage.chaincode.model.OverrideReason;
 import org.safepassage.chaincode.model.RecordCrossingCommand;
 import org.safepassage.chaincode.model.RequestStatus;
-import org.safepassage.gateway.api.ApiException;
 import org.safepassage.gateway.ledger.PostLedgers;
 import org.safepassage.gateway.scan.ScanService;
 import org.safepassage.gateway.status.RequestTracker;
 import org.safepassage.gateway.terminal.Terminal;
+import org.safepassage.service.api.ApiException;
 
 /**
  * Reads a post's crossing requests and records what the post did with them. The ledger enforces the rules (approval

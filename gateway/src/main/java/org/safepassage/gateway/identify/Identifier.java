@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.safepassage.gateway.api.ApiException;
+import org.safepassage.service.api.ApiException;
 
 /**
  * Identifies a scanned person through enrollment. Enrollment's 4xx reasons (a rejected fingerprint, an unknown card

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.safepassage.gateway.api.ApiException;
+import org.safepassage.service.api.ApiException;
 
 /**
  * Turns a companion's travel document into the opaque companion reference the ledger stores:

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
@@ -20,17 +19,19 @@ import org.safepassage.chaincode.client.SafePassageChaincode;
 import org.safepassage.chaincode.model.CrossingRequest;
 import org.safepassage.chaincode.model.Direction;
 import org.safepassage.chaincode.model.ErrorCode;
+import org.safepassage.chaincode.model.Identifiers;
 import org.safepassage.chaincode.model.OpenCrossingRequestCommand;
 import org.safepassage.chaincode.model.PreAuthorisedTrip;
 import org.safepassage.chaincode.model.RecordScanCommand;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.chaincode.model.SubjectStatus;
-import org.safepassage.gateway.api.ApiException;
 import org.safepassage.gateway.identify.Identification;
 import org.safepassage.gateway.identify.Identifier;
 import org.safepassage.gateway.ledger.PostLedgers;
 import org.safepassage.gateway.status.RequestTracker;
 import org.safepassage.gateway.terminal.Terminal;
+import org.safepassage.service.api.ApiException;
+import org.safepassage.service.image.ImageFormat;
 
 /**
  * A border check: identify through enrollment, {@code RecordScan} as the post, then one decision. Flagged-missing,
@@ -42,7 +43,6 @@ import org.safepassage.gateway.terminal.Terminal;
 public class ScanService {
     static final int MAX_IMAGES = 10;
     static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
-    private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{15,63}");
     private static final Logger LOG = Logger.getLogger(ScanService.class);
     /* Striped: scans of one subject run one at a time, scans of different subjects rarely wait for each other. */
     private static final Lock[] SUBJECT_LOCKS = java.util.stream.IntStream.range(0, 64)
@@ -190,7 +190,7 @@ public class ScanService {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (!OPAQUE_ID.matcher(value.trim()).matches()) {
+        if (!Identifiers.isOpaqueId(value.trim())) {
             throw ApiException.invalid("subjectReference", "a subject id as printed on the card (16-64 characters)");
         }
         return value.trim();
@@ -215,19 +215,11 @@ public class ScanService {
             if (bytes.length > MAX_IMAGE_BYTES) {
                 throw ApiException.invalid(field, "at most " + MAX_IMAGE_BYTES + " bytes");
             }
-            if (!isSupportedImage(bytes)) {
+            if (ImageFormat.detect(bytes).isEmpty()) {
                 throw new ApiException(400, "UNSUPPORTED_IMAGE_FORMAT", field + ": not a PNG, JPEG or WSQ image",
                         java.util.Map.of("field", field));
             }
         }
         return List.copyOf(images);
-    }
-
-    /** PNG ({@code 89 50 4E 47}), JPEG ({@code FF D8}) or WSQ ({@code FF A0}, start of image). */
-    static boolean isSupportedImage(final byte[] bytes) {
-        if (bytes.length >= 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-            return true;
-        }
-        return bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && ((bytes[1] & 0xff) == 0xD8 || (bytes[1] & 0xff) == 0xA0);
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hyperledger.fabric.client.Checkpointer;
 import org.jboss.logging.Logger;
+import org.safepassage.chaincode.client.EventFollower;
 import org.safepassage.chaincode.client.EventStream;
 import org.safepassage.chaincode.client.LedgerEvents;
 import org.safepassage.chaincode.client.ReceivedEvent;
@@ -44,9 +45,9 @@ public class RequestTracker {
     /* Pending requests at every post, not only this gateway's: a scan here must know of one open elsewhere. */
     private final Map<String, CrossingRequest> pendingAnywhere = new ConcurrentHashMap<>();
     private final Map<String, Set<Consumer<RequestView>>> listeners = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private volatile EventStream current;
-    private Thread worker;
+    private EventFollower follower;
+    /* Where the stream got to, kept across reconnects (the first stream is opened at fromBlock). */
+    private Checkpointer checkpointer;
 
     RequestTracker(final PostLedgers ledgers, final TerminalConfig terminals,
             @ConfigProperty(name = "safepassage.ledger.service-user", defaultValue = "guard") final String serviceUser,
@@ -68,20 +69,25 @@ public class RequestTracker {
     }
 
     void start(@Observes final StartupEvent startup) {
-        running = true;
-        worker = new Thread(this::consume, "ledger-events");
-        worker.setDaemon(true);
-        worker.start();
+        follower = EventFollower.start("ledger-events", this::open, new EventFollower.Handler() {
+            @Override
+            public void opened(final EventStream stream) {
+                checkpointer = stream.checkpointer();
+                LOG.info("following the ledger's chaincode events");
+            }
+
+            @Override
+            public void handle(final EventStream stream, final ReceivedEvent event) {
+                RequestTracker.this.handle(event);
+                stream.checkpoint(event);
+            }
+        }, retryEvery, e -> LOG.warnf("ledger event stream interrupted (%s); reconnecting in %s", e.getMessage(),
+                retryEvery));
     }
 
     void stop(@Observes final ShutdownEvent shutdown) {
-        running = false;
-        final EventStream stream = current;
-        if (stream != null) {
-            stream.close();
-        }
-        if (worker != null) {
-            worker.interrupt();
+        if (follower != null) {
+            follower.close();
         }
     }
 
@@ -167,37 +173,9 @@ public class RequestTracker {
         return pending.values().stream().filter(request -> request.isExpiredAt(now)).toList();
     }
 
-    private void consume() {
-        Checkpointer checkpointer = null;
-        while (running) {
-            try {
-                final LedgerEvents events = ledgers.as(serviceUser).events();
-                try (EventStream stream = checkpointer == null
-                        ? events.fromBlock(fromBlock)
-                        : events.resume(checkpointer, fromBlock)) {
-                    current = stream;
-                    checkpointer = stream.checkpointer();
-                    LOG.info("following the ledger's chaincode events");
-                    while (running && stream.hasNext()) {
-                        final ReceivedEvent event = stream.next();
-                        handle(event);
-                        stream.checkpoint(event);
-                    }
-                }
-            } catch (RuntimeException e) {
-                if (running) {
-                    LOG.warnf("ledger event stream interrupted (%s); reconnecting in %s", e.getMessage(), retryEvery);
-                }
-            }
-            if (running) {
-                try {
-                    Thread.sleep(retryEvery.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    private EventStream open() {
+        final LedgerEvents events = ledgers.as(serviceUser).events();
+        return checkpointer == null ? events.fromBlock(fromBlock) : events.resume(checkpointer, fromBlock);
     }
 
     private void handle(final ReceivedEvent received) {

@@ -2,7 +2,7 @@ package org.safepassage.gateway.terminal;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.safepassage.gateway.api.ApiException;
+import org.safepassage.service.api.ApiException;
 
 /** The terminal of the current request, as {@link TerminalIdentityAugmentor} mapped it. */
 @RequestScoped

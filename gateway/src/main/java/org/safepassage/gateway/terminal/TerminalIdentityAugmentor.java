@@ -14,9 +14,8 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
 import org.jboss.logging.Logger;
+import org.safepassage.chaincode.model.Identifiers;
 
 /**
  * Maps a client certificate (mutual TLS, trusted only if the border organisation's CA issued it) to a configured
@@ -46,7 +45,7 @@ final class TerminalIdentityAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         final X509Certificate certificate = credential.getCertificate();
-        final String name = commonName(certificate.getSubjectX500Principal().getName());
+        final String name = Identifiers.commonName(certificate.getSubjectX500Principal().getName());
         final TerminalConfig.TerminalEntry entry = config.terminals().get(name);
         if (entry == null) {
             LOG.warnf("client certificate %s names no configured terminal", name);
@@ -80,18 +79,6 @@ final class TerminalIdentityAugmentor implements SecurityIdentityAugmentor {
             return role.isTextual() ? Optional.of(role.asText()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
-        }
-    }
-
-    static String commonName(final String distinguishedName) {
-        try {
-            return new LdapName(distinguishedName).getRdns().stream()
-                    .filter(rdn -> "CN".equalsIgnoreCase(rdn.getType()))
-                    .map(rdn -> rdn.getValue().toString())
-                    .findFirst()
-                    .orElse(distinguishedName);
-        } catch (InvalidNameException e) {
-            return distinguishedName;
         }
     }
 }

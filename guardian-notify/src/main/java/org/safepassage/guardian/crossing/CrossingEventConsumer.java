@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.safepassage.chaincode.client.EventFollower;
 import org.safepassage.chaincode.client.EventStream;
 import org.safepassage.chaincode.client.ReceivedEvent;
 
@@ -34,10 +35,8 @@ public class CrossingEventConsumer {
     private final CrossingStore store;
     private final CrossingConfig config;
     private final Clock clock;
-    private Thread reader;
     private ScheduledExecutorService outbox;
-    private volatile EventStream stream;
-    private volatile boolean running;
+    private volatile EventFollower follower;
 
     CrossingEventConsumer(final NotifierLedger ledger, final CrossingEvents events, final GuardianTexts texts,
             final GuardianReplies replies, final DutyEscalation escalation, final CrossingStore store,
@@ -66,13 +65,28 @@ public class CrossingEventConsumer {
 
     /** Starts reading events from the checkpoint; does nothing if already running. */
     public synchronized void start() {
-        if (running) {
+        if (follower != null) {
             return;
         }
-        running = true;
-        reader = new Thread(this::readEvents, "crossing-event-consumer");
-        reader.setDaemon(true);
-        reader.start();
+        follower = EventFollower.start("crossing-event-consumer",
+                () -> ledger.chaincode().events().resume(new DbCheckpointer(store, CONSUMER, clock),
+                        config.firstStartBlock()),
+                new EventFollower.Handler() {
+                    @Override
+                    public void opened(final EventStream stream) {
+                        sendOutbox();
+                    }
+
+                    @Override
+                    public void handle(final EventStream stream, final ReceivedEvent event) {
+                        events.record(event, CONSUMER);
+                        sendOutbox();
+                    }
+                }, config.retryEvery(), e -> {
+                    LOG.warnf("chaincode events interrupted (%s): resuming from the checkpoint in %s",
+                            e.getMessage(), config.retryEvery());
+                    ledger.reset();
+                });
         final long every = Math.max(100, config.retryEvery().toMillis());
         outbox = Executors.newSingleThreadScheduledExecutor(r -> {
             final Thread t = new Thread(r, "guardian-outbox");
@@ -85,17 +99,13 @@ public class CrossingEventConsumer {
 
     /** Stops reading and waits for the reader to finish the event it is handling. Idempotent. */
     public synchronized void stop() {
-        if (!running) {
+        if (follower == null) {
             return;
         }
-        running = false;
-        final EventStream current = stream;
-        if (current != null) {
-            current.close();
-        }
+        follower.close();
+        follower = null;
         outbox.shutdownNow();
         try {
-            reader.join(10_000);
             outbox.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,35 +115,7 @@ public class CrossingEventConsumer {
 
     /** Whether the consumer is reading. */
     public boolean isRunning() {
-        return running;
-    }
-
-    private void readEvents() {
-        while (running) {
-            try (EventStream opened = ledger.chaincode().events()
-                    .resume(new DbCheckpointer(store, CONSUMER, clock), config.firstStartBlock())) {
-                stream = opened;
-                if (!running) {
-                    break;
-                }
-                sendOutbox();
-                while (running && opened.hasNext()) {
-                    final ReceivedEvent event = opened.next();
-                    events.record(event, CONSUMER);
-                    sendOutbox();
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                LOG.warnf("chaincode events interrupted (%s): resuming from the checkpoint in %s",
-                        e.getMessage(), config.retryEvery());
-                ledger.reset();
-                sleep();
-            } finally {
-                stream = null;
-            }
-        }
+        return follower != null;
     }
 
     private void sendOutbox() {
@@ -155,15 +137,6 @@ public class CrossingEventConsumer {
             escalation.check();
         } catch (RuntimeException e) {
             LOG.warnf("duty officer escalation round failed: %s", e.getMessage());
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(config.retryEvery().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

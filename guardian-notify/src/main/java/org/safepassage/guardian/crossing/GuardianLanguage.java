@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.safepassage.chaincode.model.Decision;
 import org.safepassage.chaincode.model.Direction;
+import org.safepassage.service.sms.SmsLanguage;
 
 /**
  * The texts a guardian receives about a crossing, in their language. They name the post, the direction, the time and
@@ -77,14 +78,7 @@ enum GuardianLanguage {
 
     /** The language with this tag (en, ro, ru, uk, any case); English for an unknown or missing tag. */
     static GuardianLanguage of(final String tag) {
-        if (tag != null) {
-            for (final GuardianLanguage language : values()) {
-                if (language.tag().equals(tag.trim().toLowerCase(Locale.ROOT))) {
-                    return language;
-                }
-            }
-        }
-        return EN;
+        return SmsLanguage.parse(tag).map(language -> valueOf(language.name())).orElse(EN);
     }
 
     String tag() {

@@ -7,12 +7,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.safepassage.guardian.sms.SmsNotDeletedException;
-import org.safepassage.guardian.verification.ApiError;
 import org.safepassage.guardian.verification.ErrorCode;
+import org.safepassage.service.api.ApiError;
 
 /**
  * Erasure for enrollment: when a subject is erased, enrollment asks this service to forget every text about the
@@ -50,8 +51,8 @@ public class SubjectMessagesResource {
         } catch (SmsNotDeletedException e) {
             LOG.warnf("erasure of a subject's texts deferred: %s", e.getMessage());
             return Response.status(503).type(MediaType.APPLICATION_JSON)
-                    .entity(ApiError.of(ErrorCode.SMS_PROVIDER_UNAVAILABLE,
-                            "the SMS provider could not delete a stored text; try again"))
+                    .entity(new ApiError(ErrorCode.SMS_PROVIDER_UNAVAILABLE.name(),
+                            "the SMS provider could not delete a stored text; try again", Map.of()))
                     .build();
         }
     }

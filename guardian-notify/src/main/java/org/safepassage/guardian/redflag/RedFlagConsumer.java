@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.safepassage.chaincode.client.EventFollower;
 import org.safepassage.chaincode.client.EventStream;
 import org.safepassage.chaincode.client.ReceivedEvent;
 
@@ -22,9 +23,7 @@ public class RedFlagConsumer {
     private final PhoneBook phones;
     private final RedFlagConfig config;
     private final RedFlagHits hits;
-    private Thread reader;
-    private volatile EventStream stream;
-    private volatile boolean running;
+    private EventFollower follower;
 
     RedFlagConsumer(final AnalyticsLedger ledger, final GuardianPhoneBook phones, final RedFlagConfig config,
             final RedFlagHits hits) {
@@ -46,65 +45,41 @@ public class RedFlagConsumer {
 
     /** Starts reading; does nothing if already running. */
     public synchronized void start() {
-        if (running) {
-            return;
+        if (follower == null) {
+            follower = EventFollower.start("red-flag-consumer",
+                    () -> ledger.chaincode().events().fromBlock(config.firstStartBlock()), new Pass(),
+                    config.retryEvery(), this::interrupted);
+            LOG.info("red-flag rules started");
         }
-        running = true;
-        reader = new Thread(this::readEvents, "red-flag-consumer");
-        reader.setDaemon(true);
-        reader.start();
-        LOG.info("red-flag rules started");
     }
 
     /** Stops reading and waits for the event being handled. Idempotent. */
     public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        final EventStream current = stream;
-        if (current != null) {
-            current.close();
-        }
-        try {
-            reader.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        LOG.info("red-flag rules stopped");
-    }
-
-    private void readEvents() {
-        while (running) {
-            // connecting is inside the try: a missing identity or a ledger that is down is retried, not fatal
-            try (EventStream opened = ledger.chaincode().events().fromBlock(config.firstStartBlock())) {
-                final RedFlagRun run = new RedFlagRun(config.settings(), phones, ledger.chaincode().alerts(),
-                        hits::record);
-                stream = opened;
-                while (running && opened.hasNext()) {
-                    final ReceivedEvent event = opened.next();
-                    run.accept(event);
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                LOG.warnf("red-flag pass interrupted (%s): a new pass starts from block %d in %s", e.getMessage(),
-                        config.firstStartBlock(), config.retryEvery());
-                ledger.reset();
-                sleep();
-            } finally {
-                stream = null;
-            }
+        if (follower != null) {
+            follower.close();
+            follower = null;
+            LOG.info("red-flag rules stopped");
         }
     }
 
-    private void sleep() {
-        try {
-            Thread.sleep(config.retryEvery().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+    private void interrupted(final RuntimeException e) {
+        LOG.warnf("red-flag pass interrupted (%s): a new pass starts from block %d in %s", e.getMessage(),
+                config.firstStartBlock(), config.retryEvery());
+        ledger.reset();
+    }
+
+    /* Each pass, from the first block, runs the rules afresh: a new RedFlagRun for each stream opened. */
+    private final class Pass implements EventFollower.Handler {
+        private RedFlagRun run;
+
+        @Override
+        public void opened(final EventStream stream) {
+            run = new RedFlagRun(config.settings(), phones, ledger.chaincode().alerts(), hits::record);
+        }
+
+        @Override
+        public void handle(final EventStream stream, final ReceivedEvent event) {
+            run.accept(event);
         }
     }
 }

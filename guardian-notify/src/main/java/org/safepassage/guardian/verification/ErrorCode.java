@@ -3,7 +3,7 @@ package org.safepassage.guardian.verification;
 /** The machine-readable {@code code} of every error the phone verification API answers. */
 public enum ErrorCode {
     /** The request body is not JSON, or not the expected object. 400. */
-    MALFORMED_JSON,
+    MALFORMED_REQUEST,
     /** The phone number is not E.164: {@code +} and 8 to 15 digits. 400. */
     INVALID_PHONE_NUMBER,
     /** The language is not one of en, ro, ru, uk. 400. */

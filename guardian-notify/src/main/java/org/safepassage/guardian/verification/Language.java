@@ -2,6 +2,7 @@ package org.safepassage.guardian.verification;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.safepassage.service.sms.SmsLanguage;
 
 /** The languages a verification text can be written in, each with its text. */
 enum Language {
@@ -16,16 +17,9 @@ enum Language {
         this.template = template;
     }
 
+    /* The tag is checked against the one list (SmsLanguage); this enum holds only the texts, one per language. */
     static Optional<Language> parse(final String tag) {
-        if (tag == null) {
-            return Optional.empty();
-        }
-        for (final Language language : values()) {
-            if (language.tag().equals(tag.trim().toLowerCase(Locale.ROOT))) {
-                return Optional.of(language);
-            }
-        }
-        return Optional.empty();
+        return SmsLanguage.parse(tag).map(language -> valueOf(language.name()));
     }
 
     String tag() {

@@ -44,7 +44,7 @@ public final class PhoneVerificationResource {
     public Response start(
             final StartVerificationRequest request, @HeaderParam("Idempotency-Key") final String idempotencyKey) {
         if (request == null) {
-            throw new VerificationException(400, ErrorCode.MALFORMED_JSON,
+            throw new VerificationException(400, ErrorCode.MALFORMED_REQUEST,
                     "the body must be {\"phoneNumber\": \"+...\", \"language\": \"en|ro|ru|uk\"}");
         }
         final VerificationView view = service.start(request.phoneNumber(), request.language(), idempotencyKey);

@@ -135,10 +135,10 @@ public final class PhoneVerificationService {
                 yield view(after);
             }
             case ALREADY_VERIFIED -> view(after);
-            case WRONG -> throw new VerificationException(422, new ApiError(ErrorCode.VERIFICATION_CODE_WRONG,
-                    "the code is wrong", attemptsLeft(after)));
-            case LOCKED -> throw new VerificationException(423, new ApiError(ErrorCode.VERIFICATION_LOCKED,
-                    "too many wrong codes: start a new verification", 0));
+            case WRONG -> throw new VerificationException(422, ErrorCode.VERIFICATION_CODE_WRONG,
+                    "the code is wrong", attemptsLeft(after));
+            case LOCKED -> throw new VerificationException(423, ErrorCode.VERIFICATION_LOCKED,
+                    "too many wrong codes: start a new verification", 0);
             case EXPIRED -> throw new VerificationException(410, ErrorCode.VERIFICATION_EXPIRED,
                     "the code has expired: start a new verification");
             case NOT_SENT -> throw new VerificationException(409, ErrorCode.VERIFICATION_NOT_SENT,

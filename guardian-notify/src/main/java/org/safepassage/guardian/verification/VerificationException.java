@@ -1,39 +1,20 @@
 package org.safepassage.guardian.verification;
 
-import java.util.Objects;
+import java.util.Map;
+import org.safepassage.service.api.ApiException;
 
-/** A refused verification request: carries the HTTP status and the {@link ApiError} to answer with. */
-public final class VerificationException extends RuntimeException {
+/**
+ * A phone verification refused: the shared {@link ApiException} with one of this API's {@link ErrorCode}s, and for a
+ * wrong code or a lock, the tries left ({@code details.attemptsLeft}).
+ */
+public final class VerificationException extends ApiException {
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final transient ApiError error;
-
     VerificationException(final int status, final ErrorCode code, final String message) {
-        this(status, new ApiError(code, message, null));
+        super(status, code.name(), message, Map.of());
     }
 
-    VerificationException(final int status, final ApiError error) {
-        super(error.message(), null, false, false);
-        this.status = status;
-        this.error = Objects.requireNonNull(error, "error");
-    }
-
-    /**
-     * The HTTP status to answer.
-     *
-     * @return a 4xx or 5xx status
-     */
-    public int status() {
-        return status;
-    }
-
-    /**
-     * The body to answer.
-     *
-     * @return the error
-     */
-    public ApiError error() {
-        return error;
+    VerificationException(final int status, final ErrorCode code, final String message, final int attemptsLeft) {
+        super(status, code.name(), message, Map.of("attemptsLeft", attemptsLeft));
     }
 }

@@ -161,7 +161,7 @@ class PhoneVerificationResourceTest {
         void answers_malformed_bodies_with_a_4xx_code_never_a_500() {
             for (final String body : List.of("{", "[1,2]", "\"text\"", "{\"phoneNumber\": {\"n\": 1}}", "")) {
                 enrollment().body(body).when().post(PATH).then().statusCode(400)
-                        .body("code", is("MALFORMED_JSON"));
+                        .body("code", is("MALFORMED_REQUEST"));
             }
             given().auth().preemptive().basic("enrollment-service", "test-enrollment-password")
                     .contentType(ContentType.TEXT)
@@ -263,10 +263,10 @@ class PhoneVerificationResourceTest {
                         .then()
                         .statusCode(422)
                         .body("code", is("VERIFICATION_CODE_WRONG"))
-                        .body("attemptsLeft", is(left));
+                        .body("details.attemptsLeft", is(left));
             }
             enrollment().body("{\"code\":\"" + wrong(code) + "\"}").when().post(PATH + "/" + id + "/check")
-                    .then().statusCode(423).body("code", is("VERIFICATION_LOCKED")).body("attemptsLeft", is(0));
+                    .then().statusCode(423).body("code", is("VERIFICATION_LOCKED")).body("details.attemptsLeft", is(0));
             enrollment().body("{\"code\":\"" + code + "\"}").when().post(PATH + "/" + id + "/check")
                     .then().statusCode(423).body("code", is("VERIFICATION_LOCKED"));
             enrollment().when().get(PATH + "/" + id).then().statusCode(200).body("status", is("LOCKED"));
@@ -365,7 +365,7 @@ class PhoneVerificationResourceTest {
             }
             for (final String body : List.of("{\"code\":", "{\"code\":[1]}", "[]")) {
                 enrollment().body(body).when().post(PATH + "/" + id + "/check")
-                        .then().statusCode(400).body("code", is("MALFORMED_JSON"));
+                        .then().statusCode(400).body("code", is("MALFORMED_REQUEST"));
             }
             enrollment().when().get(PATH + "/" + id).then().statusCode(200).body("attemptsLeft", is(5));
         }

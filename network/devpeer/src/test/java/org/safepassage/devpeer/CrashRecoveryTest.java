@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.FileCheckpointer;
 import org.hyperledger.fabric.client.SubmittedTransaction;
@@ -64,10 +64,8 @@ class CrashRecoveryTest {
                         .getContract("safepassage");
                 pool.submit(() -> submitUntilFailure(contract, running));
             }
-            final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (confirmed.size() < CONFIRMED_BEFORE_KILL && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20);
-            }
+            Awaitility.await("transactions confirmed before the kill").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> confirmed.size() >= CONFIRMED_BEFORE_KILL);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL, mid-load
             running.set(false);
             pool.shutdown();
@@ -188,18 +186,18 @@ class CrashRecoveryTest {
                 "--batch-timeout-ms", "20"));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
-        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(output) && Files.readString(output).contains("devpeer listening on port")) {
-                return process;
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(50);
+        Awaitility.await("the devpeer process listening or dead").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> !process.isAlive() || listening(output));
+        if (listening(output)) {
+            return process;
         }
         process.destroyForcibly();
         throw new IllegalStateException("devpeer process did not start:\n" + Files.readString(output));
+    }
+
+    private static boolean listening(final Path output) throws IOException {
+        return Files.exists(output) && Files.readString(output).contains("devpeer listening on port");
     }
 
     private static int freePort() throws IOException {

@@ -7,9 +7,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.safepassage.chaincode.client.LedgerConnection;
 import org.safepassage.chaincode.client.LedgerGateway;
@@ -55,12 +55,11 @@ class DevPeerJarIT {
 
     private static void awaitLine(final Process process, final Path log, final String line)
             throws IOException, InterruptedException {
-        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            if (Files.exists(log) && Files.readString(log).contains(line)) {
-                return;
-            }
-            Thread.sleep(50);
+        Awaitility.await("devpeer.jar logging " + line + " or dead").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> !process.isAlive() || Files.exists(log) && Files.readString(log).contains(line));
+        if (Files.exists(log) && Files.readString(log).contains(line)) {
+            return;
         }
         throw new IllegalStateException("devpeer.jar did not start:\n" + Files.readString(log));
     }

@@ -51,8 +51,8 @@ import org.safepassage.system.RunningSystem;
  * runs simulated posts concurrently, each its own thread and HTTPS client scanning re-captures (impressions other than
  * the enrolled one) for a bounded time and count, and prints throughput, scan-to-decision latency and errors by kind.
  *
- * <p>Every post presents the same client certificate, the BorderMSP guard's (terminal post-md-leuseni-01): devcrypto
- * issues one guard identity, so the gateway sees 50 connections from one terminal, not 50 terminals.
+ * <p>Every post presents the same client certificate, the BorderMSP guard's (terminal post-md-leuseni-01), although
+ * devcrypto issues one per post terminal: the gateway sees 50 connections from one terminal, not 50 terminals.
  *
  * <p>Commit latency: a probe, the same guard identity through its own Fabric Gateway connection, submits
  * {@code RecordScan} (what every scan commits) for a random enrolled person and times it from submit to the commit

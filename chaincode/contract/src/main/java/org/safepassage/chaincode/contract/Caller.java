@@ -2,11 +2,10 @@ package org.safepassage.chaincode.contract;
 
 import java.util.Arrays;
 import java.util.Locale;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
 import org.hyperledger.fabric.contract.ClientIdentity;
 import org.hyperledger.fabric.contract.Context;
 import org.safepassage.chaincode.model.ErrorCode;
+import org.safepassage.chaincode.model.Identifiers;
 import org.safepassage.chaincode.model.Role;
 
 /**
@@ -26,8 +25,8 @@ public record Caller(String mspId, Role role, String name) {
                 .filter(r -> r.attributeValue().equals(roleValue))
                 .findFirst()
                 .orElse(null);
-        return new Caller(identity.getMSPID(), role,
-                identity.getMSPID() + "/" + commonName(identity.getX509Certificate().getSubjectX500Principal().getName()));
+        return new Caller(identity.getMSPID(), role, identity.getMSPID() + "/"
+                + Identifiers.commonName(identity.getX509Certificate().getSubjectX500Principal().getName()));
     }
 
     /** The caller, if {@code access} allows it; otherwise the transaction is refused with ACCESS_DENIED. */
@@ -50,18 +49,6 @@ public record Caller(String mspId, Role role, String name) {
         if (!Access.mayActAt(mspId, post)) {
             throw Refusal.of(ErrorCode.ACCESS_DENIED, mspId + " may not act at post " + post
                     + ": a border police organisation acts at its own country's posts only");
-        }
-    }
-
-    private static String commonName(final String distinguishedName) {
-        try {
-            return new LdapName(distinguishedName).getRdns().stream()
-                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
-                    .map(rdn -> rdn.getValue().toString())
-                    .findFirst()
-                    .orElse(distinguishedName);
-        } catch (InvalidNameException e) {
-            return distinguishedName;
         }
     }
 }

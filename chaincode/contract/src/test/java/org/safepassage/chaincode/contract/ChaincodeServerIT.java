@@ -9,8 +9,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The packaged chaincode jar, run the way a chaincode-as-a-service deployment runs it. */
@@ -47,19 +47,17 @@ class ChaincodeServerIT {
         }
     }
 
-    private static void awaitListening(final int port, final Process server, final Duration timeout)
-            throws InterruptedException {
-        final Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(server.isAlive()).as("chaincode server process is alive").isTrue();
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("chaincode server did not listen on port " + port + " within " + timeout);
+    private static void awaitListening(final int port, final Process server, final Duration timeout) {
+        Awaitility.await("chaincode server listening on port " + port).atMost(timeout)
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    assertThat(server.isAlive()).as("chaincode server process is alive").isTrue();
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                        return true;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
     }
 
     private static int freePort() throws IOException {

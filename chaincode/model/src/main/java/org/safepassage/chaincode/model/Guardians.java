@@ -1,6 +1,7 @@
 package org.safepassage.chaincode.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rule linking a subject's protection class, its guardians and its approval quorum (M of N). Services read the
@@ -17,16 +18,27 @@ public final class Guardians {
     }
 
     /**
-     * A minor needs at least one guardian and a quorum of 1..N; a survivor (an adult) may have none, and a quorum of 0
-     * means nobody is asked.
+     * What is wrong with a quorum of {@code quorum} over {@code guardians} guardians for a subject of
+     * {@code protectionClass}, or empty if the ledger accepts it: a minor needs at least one guardian and a quorum of
+     * 1..N; a survivor (an adult) may have none, and a quorum of 0 means nobody is asked. Enrollment counts only the
+     * guardians whose phone is verified, since only they can be asked.
      */
-    static void checkQuorum(final ProtectionClass protectionClass, final List<String> guardianRefs, final int quorum) {
-        final int n = guardianRefs.size();
+    public static Optional<String> quorumProblem(final ProtectionClass protectionClass, final int guardians,
+            final int quorum) {
         if (protectionClass == ProtectionClass.MINOR) {
-            Require.that(n >= 1, "guardianRefs: a minor needs at least one guardian");
-            Require.that(quorum >= 1 && quorum <= n, "approvalQuorum: must be between 1 and the number of guardians");
-        } else {
-            Require.that(quorum >= 0 && quorum <= n, "approvalQuorum: must be between 0 and the number of guardians");
+            if (guardians < 1) {
+                return Optional.of("guardianRefs: a minor needs at least one guardian");
+            }
+            if (quorum < 1 || quorum > guardians) {
+                return Optional.of("approvalQuorum: must be between 1 and the number of guardians");
+            }
+        } else if (quorum < 0 || quorum > guardians) {
+            return Optional.of("approvalQuorum: must be between 0 and the number of guardians");
         }
+        return Optional.empty();
+    }
+
+    static void checkQuorum(final ProtectionClass protectionClass, final List<String> guardianRefs, final int quorum) {
+        quorumProblem(protectionClass, guardianRefs.size(), quorum).ifPresent(problem -> Require.that(false, problem));
     }
 }

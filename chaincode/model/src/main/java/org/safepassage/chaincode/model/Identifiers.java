@@ -1,5 +1,8 @@
 package org.safepassage.chaincode.model;
 
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+
 /**
  * Checks for the identifiers that travel as plain arguments (path parameters, single-argument transactions), with the
  * same rules the records apply.
@@ -14,6 +17,14 @@ public final class Identifiers {
      */
     public static String requireOpaqueId(final String field, final String value) {
         return Require.opaqueId(field, value);
+    }
+
+    /**
+     * Whether {@code value} has the form of an opaque id ({@link #requireOpaqueId}), for a service that answers a
+     * malformed one with its own error rather than an exception.
+     */
+    public static boolean isOpaqueId(final String value) {
+        return Require.isOpaqueId(value);
     }
 
     /**
@@ -32,5 +43,21 @@ public final class Identifiers {
      */
     public static String requireSha256Hex(final String field, final String value) {
         return Require.sha256Hex(field, value);
+    }
+
+    /**
+     * The common name (CN) of an X.500 distinguished name such as a certificate's subject: how the ledger and the
+     * gateway name a member (a post terminal, an officer). The whole name when it has no CN or does not parse.
+     */
+    public static String commonName(final String distinguishedName) {
+        try {
+            return new LdapName(distinguishedName).getRdns().stream()
+                    .filter(rdn -> "CN".equalsIgnoreCase(rdn.getType()))
+                    .map(rdn -> rdn.getValue().toString())
+                    .findFirst()
+                    .orElse(distinguishedName);
+        } catch (InvalidNameException e) {
+            return distinguishedName;
+        }
     }
 }

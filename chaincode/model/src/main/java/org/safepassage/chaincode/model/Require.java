@@ -28,6 +28,10 @@ final class Require {
         return matching(field, value, OPAQUE_ID, "16-64 characters of A-Z a-z 0-9 _ -");
     }
 
+    static boolean isOpaqueId(final String value) {
+        return value != null && OPAQUE_ID.matcher(value).matches();
+    }
+
     static String ledgerId(final String field, final String value) {
         return matching(field, value, LEDGER_ID, "8-128 characters of A-Z a-z 0-9 _ . : -");
     }

@@ -8,6 +8,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.safepassage.service.image.ImageFormat;
 
 /** Decodes PNG and JPEG eye images to greyscale, checking the declared size before any pixel is decoded. */
 final class IrisImageDecoder {
@@ -41,7 +42,7 @@ final class IrisImageDecoder {
             throw new Rejection(IrisRejectionReason.FILE_TOO_LARGE, "image is " + image.length + " bytes; at most "
                     + maxFileBytes);
         }
-        if (!isPng(image) && !isJpeg(image)) {
+        if (!ImageFormat.isPhoto(image)) {
             throw new Rejection(IrisRejectionReason.UNSUPPORTED_FORMAT, "image is neither PNG nor JPEG");
         }
         // A memory-cached stream on purpose: ImageIO.createImageInputStream may cache to a temporary file, which would
@@ -67,14 +68,6 @@ final class IrisImageDecoder {
         } catch (IOException | RuntimeException e) {
             throw new Rejection(IrisRejectionReason.UNREADABLE_IMAGE, "image does not decode: truncated or corrupt");
         }
-    }
-
-    private static boolean isPng(final byte[] b) {
-        return b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-    }
-
-    private static boolean isJpeg(final byte[] b) {
-        return b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff;
     }
 
     private static int[] gray(final BufferedImage image) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** A tiny HTTP server that records the webhooks posted to it and answers a fixed status. */
 final class WebhookReceiver implements AutoCloseable {
@@ -49,21 +50,9 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     Received await(final Predicate<Received> match) {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (final Received r : received) {
-                if (match.test(r)) {
-                    return r;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no matching webhook within 10 s; got " + received);
+        return Awaitility.await("a matching webhook").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> received.stream().filter(match).findFirst(), java.util.Optional::isPresent).get();
     }
 
     @Override

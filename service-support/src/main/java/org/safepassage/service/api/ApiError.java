@@ -1,11 +1,11 @@
-package org.safepassage.gateway.api;
+package org.safepassage.service.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
  * The body of every error answer: {@code code} is machine-readable, {@code message} is for people, {@code details}
- * carries what a terminal needs to act (the offending field, the fingerprint rejection reason).
+ * carries what a client needs to act (the offending field, a rejection reason, a referral id).
  *
  * @param code the machine-readable reason, e.g. {@code INVALID_FIELD} or a ledger {@code ErrorCode} name
  * @param message a human-readable explanation, never holding personal data

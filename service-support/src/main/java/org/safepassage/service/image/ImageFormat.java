@@ -1,9 +1,13 @@
-package org.safepassage.enrollment.biometrics;
+package org.safepassage.service.image;
 
 import java.util.Optional;
 
-/** Image formats accepted from capture devices, recognised by their leading bytes (never by a file name). */
-public enum FingerprintFormat {
+/**
+ * The image formats the services accept from capture devices (fingerprints, irises, photos), recognised by their
+ * leading bytes, never by a file name or a declared type. The one place that knows the magic bytes: enrollment's
+ * capture checks and the gateway's scan input both ask it.
+ */
+public enum ImageFormat {
     /** Portable Network Graphics. */
     PNG,
     /** JPEG (JFIF or EXIF). */
@@ -17,7 +21,7 @@ public enum FingerprintFormat {
      * @param image the image bytes
      * @return the format, or empty if the bytes are not one of the accepted formats
      */
-    public static Optional<FingerprintFormat> detect(final byte[] image) {
+    public static Optional<ImageFormat> detect(final byte[] image) {
         if (startsWith(image, 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a)) {
             return Optional.of(PNG);
         }
@@ -29,6 +33,11 @@ public enum FingerprintFormat {
             return Optional.of(WSQ);
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code image} is a PNG or a JPEG, the formats of a photo or an iris capture. */
+    public static boolean isPhoto(final byte[] image) {
+        return detect(image).filter(format -> format != WSQ).isPresent();
     }
 
     private static boolean startsWith(final byte[] image, final int... prefix) {
