@@ -87,7 +87,7 @@ public final class RunningSystem implements AutoCloseable {
             builder.environment().put("SAFEPASSAGE_FABRIC_DATA", fabricData.toString());
         }
         for (String name : new String[] {"DEVPEER_PORT", "POSTGRES_PORT", "TWILIO_PORT", "NOTIFY_PORT",
-                "ENROLLMENT_PORT", "GATEWAY_PORT", "GATEWAY_ADMIN_PORT"}) {
+                "ENROLLMENT_PORT", "GATEWAY_PORT", "GATEWAY_ADMIN_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT"}) {
             final int port = freePort();
             ports.put(name, port);
             builder.environment().put(name, Integer.toString(port));
@@ -95,7 +95,7 @@ public final class RunningSystem implements AutoCloseable {
         process = builder.start();
         final Path log = data.resolveSibling(data.getFileName() + ".log");
         final Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
-        while (!Files.exists(log) || !Files.readString(log).contains("[8/8]")) {
+        while (!Files.exists(log) || !Files.readString(log).contains("SafePassage is running")) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the system did not start:\n"
                         + (Files.exists(log) ? Files.readString(log) : "") + tails());
