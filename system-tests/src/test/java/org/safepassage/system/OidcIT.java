@@ -96,9 +96,54 @@ class OidcIT {
                 .isEqualTo(401);
     }
 
+    @Test
+    void the_ledger_names_a_distinct_person_for_each_officers_enrollment() throws Exception {
+        // Two officers of the same registry, each logged in as herself, each enroll an adult. Both transactions are
+        // signed by the registry's one officer identity; the attribution beside each names the person, by the IdP's
+        // pseudonymous subject.
+        final Map<String, String> subjectOf = new java.util.LinkedHashMap<>();
+        int finger = 611;
+        for (String officer : List.of("officer", "officer2")) {
+            final JsonNode enrolled = system.enrollment("POST", "/api/v1/subjects", officer, Map.of(
+                    "requestId", "attribution-" + officer,
+                    "person", Map.of("givenNames", "Attributa", "familyName", "Testova " + officer,
+                            "birthDate", java.time.LocalDate.now().minusYears(30).toString(), "sex", "FEMALE"),
+                    "guardians", List.of(),
+                    "approvalQuorum", 0,
+                    "consent", Map.of("consentedBy", "Attributa Testova", "legalBasis", "CONSENT",
+                            "consentedAt", java.time.Instant.now().minusSeconds(60).toString()),
+                    "fingerprints", List.of(Map.of("finger", "RIGHT_INDEX", "image", Base64.getEncoder()
+                            .encodeToString(org.safepassage.enrollment.biometrics.TestImages.png(finger++, 0))))));
+            assertThat(enrolled.path("_status").asInt()).as(enrolled.toString()).isEqualTo(201);
+            subjectOf.put(subject(officer), enrolled.path("subjectId").asText());
+        }
+        assertThat(subjectOf).hasSize(2);
+        // The ledger's blocks: each officer's subject is registered by a transaction attributed to her.
+        final String chain = new String(java.nio.file.Files.readAllBytes(system.data().resolve("ledger/blocks.log")),
+                StandardCharsets.ISO_8859_1);
+        final java.util.regex.Matcher attributions = java.util.regex.Pattern.compile(
+                "\\{\"actor\":\"([^\"]+)\",\"at\":[^,]+,\"by\":\"([^\"]+)\","
+                        + "\"transaction\":\"subject:RegisterSubject\",\"txId\":\"([0-9a-f]+)\"\\}").matcher(chain);
+        final Map<String, String> actorOfTx = new java.util.HashMap<>();
+        while (attributions.find()) {
+            assertThat(attributions.group(2)).as("the signing identity: the registry's officer seat")
+                    .startsWith("RegistryMSP/officer");
+            actorOfTx.put(attributions.group(3), attributions.group(1));
+        }
+        subjectOf.forEach((actor, subjectId) -> assertThat(actorOfTx).containsValue(actor));
+        // And the actor is no personal data: neither the user name nor anything of the person enrolled.
+        assertThat(actorOfTx.values()).noneMatch(actor -> actor.contains("officer") || actor.contains("@"));
+    }
+
     /** The HTTP status of an answer: a JSON array (a listing) is only ever sent with 200. */
     private static int status(final JsonNode answer) {
         return answer.isArray() ? 200 : answer.path("_status").asInt();
+    }
+
+    /** The IdP's subject of a demo person, from the access token it issues her. */
+    private static String subject(final String user) throws Exception {
+        final String token = system.login().authorization(user, system.demoPassword()).substring("Bearer ".length());
+        return RunningSystem.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("sub").asText();
     }
 
     private static String passwordGrant(final String realm, final String client, final String user) throws Exception {
