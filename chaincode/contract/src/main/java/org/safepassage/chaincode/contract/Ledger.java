@@ -186,7 +186,9 @@ public final class Ledger {
 
     /** The person a transaction was made for: {@code attribution/<txId>}. */
     public void put(final ActorAttribution attribution) {
-        write(key("attribution", attribution.txId()), attribution);
+        // Written once and never again: no key-level parameter, so like every creation it is validated under the
+        // chaincode-level policy (docs/chaincode.md).
+        stub.putState(key("attribution", attribution.txId()), CanonicalJson.toBytes(attribution));
     }
 
     /** Sets the transaction's chaincode event (Fabric keeps one per transaction). */
