@@ -71,6 +71,7 @@ public final class RunningSystem implements AutoCloseable {
     private final Process process;
     private final Properties secrets = new Properties();
     private final HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private org.safepassage.devstack.DemoLogin login;
 
     private RunningSystem(final Path data, final Ledger ledger, final Path runningFabric)
             throws IOException, InterruptedException {
@@ -94,15 +95,15 @@ public final class RunningSystem implements AutoCloseable {
         builder.environment().putAll(environment);
         for (String name : new String[] {"DEVPEER_PORT", "POSTGRES_PORT", "TWILIO_PORT", "NOTIFY_PORT",
                 "ENROLLMENT_PORT", "GATEWAY_PORT", "GATEWAY_ADMIN_PORT", "NEIGHBOUR_GATEWAY_PORT",
-                "NEIGHBOUR_GATEWAY_ADMIN_PORT"}) {
+                "NEIGHBOUR_GATEWAY_ADMIN_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT"}) {
             final int port = freePort();
             ports.put(name, port);
             builder.environment().put(name, Integer.toString(port));
         }
         process = builder.start();
         final Path log = data.resolveSibling(data.getFileName() + ".log");
-        final Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
-        while (!Files.exists(log) || !Files.readString(log).contains("[8/8]")) {
+        final Instant deadline = Instant.now().plus(Duration.ofMinutes(12));
+        while (!Files.exists(log) || !Files.readString(log).contains("SafePassage is running")) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the system did not start:\n"
                         + (Files.exists(log) ? Files.readString(log) : "") + tails());
@@ -112,6 +113,7 @@ public final class RunningSystem implements AutoCloseable {
         try (Reader reader = new StringReader(Files.readString(data.resolve("secrets.env")))) {
             secrets.load(reader);
         }
+        login = org.safepassage.devstack.DemoLogin.at(issuer());
     }
 
     /** The system on the devpeer. */
@@ -231,6 +233,16 @@ public final class RunningSystem implements AutoCloseable {
         return all;
     }
 
+    /** The issuer of the embedded realm, where people log in. */
+    public String issuer() {
+        return url("keycloak") + "/realms/safepassage";
+    }
+
+    /** Logins of the demo people at the realm, by the password grant (for API calls; screens use the login page). */
+    public org.safepassage.devstack.DemoLogin login() {
+        return login;
+    }
+
     public String demoPassword() {
         return secrets.getProperty("DEMO_PASSWORD");
     }
@@ -262,6 +274,7 @@ public final class RunningSystem implements AutoCloseable {
             case "guardian-notify" -> "http://127.0.0.1:" + ports.get("NOTIFY_PORT");
             case "twilio" -> "http://127.0.0.1:" + ports.get("TWILIO_PORT");
             case "gateway" -> "https://localhost:" + ports.get("GATEWAY_PORT");
+            case "keycloak" -> "http://127.0.0.1:" + ports.get("KEYCLOAK_PORT");
             default -> throw new IllegalArgumentException(component);
         };
     }
@@ -269,10 +282,24 @@ public final class RunningSystem implements AutoCloseable {
     /** A JSON call to enrollment as one of its users. */
     public JsonNode enrollment(final String method, final String path, final String user, final Object body)
             throws IOException, InterruptedException {
-        final String password = user.equals("gateway") || user.equals("notifier")
-                ? secrets.getProperty("SERVICE_PASSWORD") : demoPassword();
-        return send(plain, method, "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT") + path, body,
-                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        // The services (until they move to client credentials) with HTTP Basic; people with a token from the IdP.
+        final boolean service = user.equals("gateway") || user.equals("notifier");
+        return send(plain, method, "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT") + path, body, service
+                ? "Basic " + Base64.getEncoder().encodeToString((user + ":" + secrets.getProperty("SERVICE_PASSWORD"))
+                        .getBytes(StandardCharsets.UTF_8))
+                : login.authorization(user, demoPassword()));
+    }
+
+    /** A JSON call to enrollment with the given Authorization header (or none). */
+    public JsonNode enrollmentWith(final String method, final String path, final String authorization,
+            final Object body) throws IOException, InterruptedException {
+        return send(plain, method, "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT") + path, body, authorization);
+    }
+
+    /** A JSON call to Keycloak (its admin API, say), with the given Authorization header (or none). */
+    public JsonNode keycloak(final String method, final String path, final String authorization, final Object body)
+            throws IOException, InterruptedException {
+        return send(plain, method, url("keycloak") + path, body, authorization);
     }
 
     /** A JSON call to the Twilio stand-in's phone page API. */

@@ -38,7 +38,8 @@ import org.safepassage.devstack.TerminalKeystores;
  * per data directory ({@code OUT/seeded} marks it done).
  *
  * <p>{@code java -cp devpostgres.jar org.safepassage.devstack.demo.DemoSeed --enrollment URL --phones URL
- * --password P --out DIR [--gateway URL --terminals DIR --gateway-ca FILE]}
+ * --password P --issuer URL --out DIR [--gateway URL --terminals DIR --gateway-ca FILE]}; the officer logs in at the
+ * issuer with the password grant ({@link org.safepassage.devstack.DemoLogin})
  */
 public final class DemoSeed {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +48,7 @@ public final class DemoSeed {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String enrollment;
     private final String phones;
-    private final String authorization;
+    private final org.safepassage.devstack.DemoLogin login;
     private final String officerPassword;
     private final Path out;
     private final Border border;
@@ -87,17 +88,17 @@ public final class DemoSeed {
      * @param enrollment the enrollment service's base URL
      * @param phones the Twilio stand-in's base URL, whose phone page shows the verification codes
      * @param officerPassword the demo officer's password
+     * @param issuer the identity provider's realm (its issuer URL), where the officer logs in
      * @param out where the scan images and the marker go
      * @param border the gateway and the posts' terminals, or null to record no crossings
      */
-    public DemoSeed(final String enrollment, final String phones, final String officerPassword, final Path out,
-            final Border border) {
+    public DemoSeed(final String enrollment, final String phones, final String officerPassword, final String issuer,
+            final Path out, final Border border) {
         this.enrollment = enrollment;
         this.phones = phones;
         this.officerPassword = officerPassword;
         this.border = border;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString(("officer:" + officerPassword).getBytes(StandardCharsets.UTF_8));
+        this.login = org.safepassage.devstack.DemoLogin.at(issuer);
         this.out = out;
     }
 
@@ -111,10 +112,10 @@ public final class DemoSeed {
         if (password != null && !password.isBlank()) {
             options.putIfAbsent("--password", password);
         }
-        for (String required : List.of("--enrollment", "--phones", "--password", "--out")) {
+        for (String required : List.of("--enrollment", "--phones", "--password", "--issuer", "--out")) {
             if (!options.containsKey(required)) {
                 System.err.println("demo-seed: " + required + " is required\nusage: java -cp devpostgres.jar "
-                        + "org.safepassage.devstack.demo.DemoSeed --enrollment URL --phones URL --password P --out DIR"
+                        + "org.safepassage.devstack.demo.DemoSeed --enrollment URL --phones URL --password P --issuer URL --out DIR"
                         + " [--gateway URL --terminals DIR --gateway-ca FILE]");
                 System.exit(2);
             }
@@ -122,7 +123,7 @@ public final class DemoSeed {
         final Border border = options.containsKey("--gateway") ? new Border(options.get("--gateway"),
                 Path.of(options.get("--terminals")), Path.of(options.get("--gateway-ca"))) : null;
         new DemoSeed(options.get("--enrollment"), options.get("--phones"), options.get("--password"),
-                Path.of(options.get("--out")), border).seed();
+                options.get("--issuer"), Path.of(options.get("--out")), border).seed();
     }
 
     /** Enrolls the demo people, unless this directory says it was done. */
@@ -263,7 +264,7 @@ public final class DemoSeed {
     /** A JSON call to enrollment as the demo officer. */
     private JsonNode call(final String method, final String path, final Object body)
             throws IOException, InterruptedException {
-        return send(http, method, enrollment + path, authorization, body);
+        return send(http, method, enrollment + path, login.authorization("officer", officerPassword), body);
     }
 
     private static JsonNode send(final HttpClient client, final String method, final String url,

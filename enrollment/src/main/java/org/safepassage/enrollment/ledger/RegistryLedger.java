@@ -32,11 +32,14 @@ public class RegistryLedger {
     private LedgerConnection connection;
     private LedgerGateway officer;
     private LedgerGateway dpo;
+    private final ActingPerson person;
 
     RegistryLedger(@ConfigProperty(name = "safepassage.ledger.connection") final Path connectionFile,
             @ConfigProperty(name = "safepassage.ledger.msp", defaultValue = "RegistryMSP") final String mspId,
             @ConfigProperty(name = "safepassage.ledger.officer", defaultValue = "officer") final String officerUser,
-            @ConfigProperty(name = "safepassage.ledger.dpo", defaultValue = "dpo") final String dpoUser) {
+            @ConfigProperty(name = "safepassage.ledger.dpo", defaultValue = "dpo") final String dpoUser,
+            final ActingPerson person) {
+        this.person = person;
         this.connectionFile = connectionFile;
         this.mspId = mspId;
         this.officerUser = officerUser;
@@ -48,7 +51,7 @@ public class RegistryLedger {
         if (officer == null) {
             officer = LedgerGateway.connect(connection(), mspId, officerUser);
         }
-        return officer.chaincode();
+        return actingForThePerson(officer.chaincode());
     }
 
     /** The chaincode as the data-protection officer's identity: erase. */
@@ -56,7 +59,12 @@ public class RegistryLedger {
         if (dpo == null) {
             dpo = LedgerGateway.connect(connection(), mspId, dpoUser);
         }
-        return dpo.chaincode();
+        return actingForThePerson(dpo.chaincode());
+    }
+
+    // Every write names the person logged in, when there is one (docs/identity.md, attribution).
+    private SafePassageChaincode actingForThePerson(final SafePassageChaincode chaincode) {
+        return person.actor().map(chaincode::actingFor).orElse(chaincode);
     }
 
     public synchronized String channel() {

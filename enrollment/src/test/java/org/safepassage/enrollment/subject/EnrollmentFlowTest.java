@@ -137,7 +137,17 @@ class EnrollmentFlowTest {
         final String subjectId = as("officer")
                 .body(child(newRequestId(), "Missing Child", 6, List.of(guardian("Guard Missing", "+40711000601"))))
                 .post("/api/v1/subjects").then().statusCode(201).extract().path("subjectId");
-        as("officer").post("/api/v1/subjects/" + subjectId + "/missing").then().statusCode(200)
+        // Issue 15's measured hole: another site's page POSTed here, the officer's credentials riding along as a
+        // browser's do, and flagged the subject. Refused now, before the resource (the flag below still succeeds).
+        as("officer").header("Origin", "https://attacker.example")
+                .post("/api/v1/subjects/" + subjectId + "/missing").then().statusCode(403)
+                .body("code", is("CROSS_ORIGIN_REFUSED"));
+        as("officer").header("Sec-Fetch-Site", "cross-site")
+                .post("/api/v1/subjects/" + subjectId + "/missing").then().statusCode(403)
+                .body("code", is("CROSS_ORIGIN_REFUSED"));
+        // The service's own screens send its own origin.
+        as("officer").header("Origin", io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port)
+                .post("/api/v1/subjects/" + subjectId + "/missing").then().statusCode(200)
                 .body("status", is("FLAGGED_MISSING"));
         as("officer").post("/api/v1/subjects/" + subjectId + "/missing").then().statusCode(409)
                 .body("code", is("SUBJECT_ALREADY_FLAGGED"));

@@ -10,6 +10,7 @@ import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.SubmitException;
+import org.safepassage.chaincode.model.Actors;
 import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.InvalidRecordException;
 
@@ -20,10 +21,12 @@ import org.safepassage.chaincode.model.InvalidRecordException;
 final class ContractCalls {
     private final Contract contract;
     private final String contractName;
+    private final byte[] actor;
 
-    ContractCalls(final Contract contract, final String contractName) {
+    ContractCalls(final Contract contract, final String contractName, final String actor) {
         this.contract = Objects.requireNonNull(contract, "contract");
         this.contractName = Objects.requireNonNull(contractName, "contractName");
+        this.actor = actor == null ? null : actor.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Endorses, submits and waits for the commit of a transaction; returns its result parsed as {@code type}. */
@@ -85,7 +88,11 @@ final class ContractCalls {
 
     private Proposal proposal(final String transaction, final String... args) {
         // A proposal rather than Contract.submitTransaction: it gives the transaction id before anything can fail.
-        return contract.newProposal(transaction).addArguments(args).build();
+        final Proposal.Builder builder = contract.newProposal(transaction).addArguments(args);
+        if (actor != null) {
+            builder.putTransient(Actors.TRANSIENT_KEY, actor);
+        }
+        return builder.build();
     }
 
     private String label(final String transaction) {

@@ -46,6 +46,18 @@ public interface SafePassageChaincode {
     }
 
     /**
+     * The same chaincode, its writes attributed to one person: each proposal carries {@code actor} in its transient
+     * data (never stored as such), and the chaincode records it on the ledger beside the transaction. The actor is a
+     * pseudonymous identifier, such as the identity provider's subject ({@code sub}) of the person logged in: never a
+     * name or an e-mail address (letters, digits, {@code . _ : -}, at most 128 characters).
+     *
+     * @param actor the person's pseudonymous identifier
+     * @return a client whose calls act for that person
+     * @throws IllegalArgumentException if {@code actor} is not such an identifier
+     */
+    SafePassageChaincode actingFor(String actor);
+
+    /**
      * The chaincode's name on the channel.
      *
      * @return the name

@@ -14,6 +14,7 @@ import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.safepassage.chaincode.model.Alert;
 import org.safepassage.chaincode.model.AlertType;
+import org.safepassage.chaincode.model.ActorAttribution;
 import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.CommitmentEntry;
 import org.safepassage.chaincode.model.CommitmentScheme;
@@ -39,6 +40,7 @@ import org.safepassage.chaincode.model.SubjectStatus;
  * crossing   [subjectId, crossingId]  Crossing          (append-only, one key per crossing)
  * trip       [subjectId, tripId]      PreAuthorisedTrip
  * alert      [alertId]                Alert
+ * attribution [txId]                ActorAttribution  (the person a transaction was for, when it names one)
  * </pre>
  *
  * <p>Per-subject prefixes let a subject's timeline be read with one range query; one key per appended record avoids
@@ -180,6 +182,13 @@ public final class Ledger {
         final Alert alert = Alert.raise(txId(), type, subjectId, post, requestId, crossingId, now());
         put(alert);
         return alert;
+    }
+
+    /** The person a transaction was made for: {@code attribution/<txId>}. */
+    public void put(final ActorAttribution attribution) {
+        // Written once and never again: no key-level parameter, so like every creation it is validated under the
+        // chaincode-level policy (docs/chaincode.md).
+        stub.putState(key("attribution", attribution.txId()), CanonicalJson.toBytes(attribution));
     }
 
     /** Sets the transaction's chaincode event (Fabric keeps one per transaction). */

@@ -8,6 +8,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.safepassage.chaincode.contract.Access;
+import org.safepassage.chaincode.contract.Attribution;
 import org.safepassage.chaincode.contract.Caller;
 import org.safepassage.chaincode.contract.Ledger;
 import org.safepassage.chaincode.contract.Refusal;
@@ -24,6 +25,12 @@ import org.safepassage.chaincode.model.RedFlagCommand;
 /** Child-protection analysts' view of alerts. */
 @Contract(name = "alert", info = @Info(title = "SafePassage alerts", version = "0.1.0"))
 public final class AlertContract implements ContractInterface {
+
+    /** Records the person the calling service acts for, when it names one ({@link Attribution}). */
+    @Override
+    public void beforeTransaction(final Context ctx) {
+        Attribution.record(ctx);
+    }
 
     /** Records an analyst's conclusion on an alert; the alert itself is never deleted. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)

@@ -8,6 +8,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.safepassage.chaincode.contract.Access;
+import org.safepassage.chaincode.contract.Attribution;
 import org.safepassage.chaincode.contract.Caller;
 import org.safepassage.chaincode.contract.Ledger;
 import org.safepassage.chaincode.contract.Refusal;
@@ -34,6 +35,12 @@ import org.safepassage.chaincode.model.SubjectStatus;
 /** Scans, crossing requests, guardians' decisions and crossings. */
 @Contract(name = "crossing", info = @Info(title = "SafePassage crossings", version = "0.1.0"))
 public final class CrossingContract implements ContractInterface {
+
+    /** Records the person the calling service acts for, when it names one ({@link Attribution}). */
+    @Override
+    public void beforeTransaction(final Context ctx) {
+        Attribution.record(ctx);
+    }
 
     /**
      * A subject was identified at a post. Scanning a subject flagged missing raises an alert; any other scan changes

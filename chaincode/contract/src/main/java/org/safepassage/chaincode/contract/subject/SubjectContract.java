@@ -7,6 +7,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.safepassage.chaincode.contract.Access;
+import org.safepassage.chaincode.contract.Attribution;
 import org.safepassage.chaincode.contract.Caller;
 import org.safepassage.chaincode.contract.Ledger;
 import org.safepassage.chaincode.contract.Refusal;
@@ -28,6 +29,12 @@ import org.safepassage.chaincode.model.SubjectStatus;
 /** The registry's transactions on subjects, and the lookups every organisation needs. */
 @Contract(name = "subject", info = @Info(title = "SafePassage subjects", version = "0.1.0"))
 public final class SubjectContract implements ContractInterface {
+
+    /** Records the person the calling service acts for, when it names one ({@link Attribution}). */
+    @Override
+    public void beforeTransaction(final Context ctx) {
+        Attribution.record(ctx);
+    }
 
     /** Registers a new subject; its commitment must never have been registered before, to anyone. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)

@@ -6,6 +6,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.safepassage.chaincode.contract.Access;
+import org.safepassage.chaincode.contract.Attribution;
 import org.safepassage.chaincode.contract.Caller;
 import org.safepassage.chaincode.contract.Ledger;
 import org.safepassage.chaincode.contract.Refusal;
@@ -24,6 +25,12 @@ import org.safepassage.chaincode.model.TripStatus;
 /** Trips the guardians approved in advance, recorded and revoked by the child-protection notifier. */
 @Contract(name = "trip", info = @Info(title = "SafePassage pre-authorised trips", version = "0.1.0"))
 public final class TripContract implements ContractInterface {
+
+    /** Records the person the calling service acts for, when it names one ({@link Attribution}). */
+    @Override
+    public void beforeTransaction(final Context ctx) {
+        Attribution.record(ctx);
+    }
 
     /**
      * Records a pre-authorised trip. It needs as many distinct linked guardians' approvals as a crossing request
