@@ -57,10 +57,14 @@ public final class CrossingContract implements ContractInterface {
         return CanonicalJson.toJson(subject);
     }
 
-    /** Asks a protected minor's guardians to approve a crossing; the notifier texts them on the event. */
+    /**
+     * Asks a protected minor's guardians to approve a crossing; the notifier texts them on the event. A request opened
+     * by a scan ({@code recordsScan}) records that scan too: its {@code CrossingRequested} event carries the
+     * {@link Scan}, as {@code RecordScan}'s {@code SubjectScanned} would, so the post commits once per scan.
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String OpenCrossingRequest(final Context ctx, final String commandJson) {
-        Caller.require(ctx, Access.BORDER_CHECK);
+        final Caller caller = Caller.require(ctx, Access.BORDER_CHECK);
         final OpenCrossingRequestCommand command = Refusal.parse(commandJson, OpenCrossingRequestCommand.class);
         final Ledger ledger = Ledger.of(ctx);
         final Subject subject = ledger.activeSubject(command.subjectId());
@@ -71,7 +75,10 @@ public final class CrossingContract implements ContractInterface {
         final CrossingRequest request = CrossingRequest.open(ledger.txId(), subject, command.post(),
                 command.direction(), command.companionRef(), ledger.now(), ledger.now().plus(command.ttl()));
         ledger.put(request);
-        ledger.emit(LedgerEvent.of(EventType.CROSSING_REQUESTED, request, List.of()));
+        ledger.emit(command.scanned()
+                ? LedgerEvent.of(request, new Scan(ledger.txId(), subject.subjectId(), command.post(), caller.name(),
+                        ledger.now()))
+                : LedgerEvent.of(EventType.CROSSING_REQUESTED, request, List.of()));
         return CanonicalJson.toJson(request);
     }
 
