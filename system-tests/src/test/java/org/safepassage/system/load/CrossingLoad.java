@@ -67,7 +67,8 @@ import org.safepassage.system.RunningSystem;
  * <p>{@code gallery} (0): before the people are enrolled, that many synthetic enrolled fingers (ISO/IEC 19794-2
  * records of {@code SyntheticIsoTemplates}, one finger per synthetic subject) are added through enrollment's
  * load-testing endpoint ({@code SyntheticGallery}: the vault and the gallery as an enrollment stores and loads them,
- * without commitment or ledger registration), in batches of {@code batch} (5000), and the rate is printed.
+ * without commitment or ledger registration), in batches of {@code batch} (2000; each batch is one HTTP call, which
+ * the test client gives 60 s), and the rate is printed.
  * {@code index} (false): starts enrollment with the candidate index enabled. {@code enrollment-heap} (unset): the
  * enrollment JVM's {@code -Xmx}.
  *
@@ -100,7 +101,7 @@ public final class CrossingLoad {
         final Path work = Path.of(options.getOrDefault("work", "target/crossing-load")).toAbsolutePath();
         final RunningSystem.Ledger ledger = RunningSystem.Ledger.parse(options.getOrDefault("ledger", "devpeer"));
         final int gallery = Integer.parseInt(options.getOrDefault("gallery", "0"));
-        final int batch = Integer.parseInt(options.getOrDefault("batch", "5000"));
+        final int batch = Integer.parseInt(options.getOrDefault("batch", "2000"));
         final boolean index = Boolean.parseBoolean(options.getOrDefault("index", "false"));
         final String mode = options.getOrDefault("mode", "closed");
         final double rate = Double.parseDouble(options.getOrDefault("rate", "10"));
