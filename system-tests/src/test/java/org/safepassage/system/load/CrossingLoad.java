@@ -120,8 +120,8 @@ public final class CrossingLoad {
                     + " for %d s; gallery %d synthetic + %d; index %s", ledgerName(ledger), people, people / 2, rate,
                     seconds, gallery, people, index ? "enabled" : "disabled");
         } else {
-            log("crossing load (closed loop) on the %s: %d people (%d minors with a pre-authorised trip), %d posts, each"
-                    + " at most %d scans or %d s; gallery %d synthetic + %d; index %s", ledgerName(ledger), people,
+            log("crossing load (closed loop) on the %s: %d people (%d minors with a pre-authorised trip), %d posts,"
+                    + " each at most %d scans or %d s; gallery %d synthetic + %d; index %s", ledgerName(ledger), people,
                     people / 2, posts, scansPerPost, seconds, gallery, people, index ? "enabled" : "disabled");
         }
         log("machine: %d cores, %s, Java %s, max heap %d MiB; load average %s", Runtime.getRuntime().availableProcessors(),
