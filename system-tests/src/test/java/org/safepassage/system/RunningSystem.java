@@ -86,6 +86,7 @@ public final class RunningSystem implements AutoCloseable {
         final ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("network/run-system").toString(),
                 data.toString()).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
+        builder.environment().putAll(environment);
         builder.environment().put("SAFEPASSAGE_SKIP_BUILD", "1");
         builder.environment().put("SAFEPASSAGE_LEDGER", ledger.name().toLowerCase(java.util.Locale.ROOT));
         builder.environment().remove("SAFEPASSAGE_FABRIC_DATA");
@@ -118,7 +119,7 @@ public final class RunningSystem implements AutoCloseable {
 
     /** The system on the devpeer. */
     public static RunningSystem start(final Path data) throws IOException, InterruptedException {
-        return new RunningSystem(data, Ledger.DEVPEER, null);
+        return new RunningSystem(data, Ledger.DEVPEER, null, Map.of());
     }
 
     /**
@@ -160,7 +161,16 @@ public final class RunningSystem implements AutoCloseable {
      */
     public static RunningSystem start(final Path data, final Ledger ledger, final Path runningFabric)
             throws IOException, InterruptedException {
-        return new RunningSystem(data, ledger, runningFabric);
+        return new RunningSystem(data, ledger, runningFabric, Map.of());
+    }
+
+    /**
+     * The system on {@code ledger}, its components started with extra environment variables (settings such as
+     * {@code SAFEPASSAGE_BIOMETRICS_INDEX_ENABLED}, or {@code ENROLLMENT_JAVA_OPTS}).
+     */
+    public static RunningSystem start(final Path data, final Ledger ledger, final Path runningFabric,
+            final Map<String, String> environment) throws IOException, InterruptedException {
+        return new RunningSystem(data, ledger, runningFabric, Map.copyOf(environment));
     }
 
     private static RunningSystem shared;

@@ -51,6 +51,25 @@ public final class FingerprintTemplateBytes {
         return new FingerprintTemplateBytes(copy, parsed, countMinutiae(copy));
     }
 
+    /**
+     * Imports an ISO/IEC 19794-2 (or ANSI 378) minutia record, as capture devices and the load driver's synthetic
+     * galleries produce, through SourceAFIS's own importer.
+     *
+     * @param record the minutia record
+     * @return the template in SourceAFIS's serialisation, as the vault stores it
+     * @throws IllegalArgumentException if the bytes are not a minutia record SourceAFIS can read
+     */
+    public static FingerprintTemplateBytes fromIso(final byte[] record) {
+        final FingerprintTemplate imported;
+        try {
+            imported = com.machinezoo.sourceafis.FingerprintCompatibility.importTemplate(
+                    Objects.requireNonNull(record, "record"));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not an ISO/IEC 19794-2 or ANSI 378 minutia record", e);
+        }
+        return of(imported);
+    }
+
     /** Wraps a freshly extracted template, keeping its canonical serialisation. */
     static FingerprintTemplateBytes of(final FingerprintTemplate extracted) {
         final byte[] serialized = extracted.toByteArray();

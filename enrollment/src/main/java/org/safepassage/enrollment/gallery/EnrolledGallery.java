@@ -118,6 +118,31 @@ public class EnrolledGallery {
 
     private FingerprintSearch search;
     private CandidateIndex index;
+    /* Told of every subject whose templates change in memory after the load (true) or leave it (false). */
+    private final List<ChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told of a subject whose templates changed in memory after the load, or left it. */
+    @FunctionalInterface
+    public interface ChangeListener {
+        /**
+         * @param subjectId the subject
+         * @param present whether the subject has templates in memory now
+         */
+        void changed(String subjectId, boolean present);
+    }
+
+    /**
+     * Registers a listener of changes after the load (enrollments, renewals, erasures, other instances' changes).
+     *
+     * @param listener called with the changes lock held: it must return at once
+     */
+    public void onChange(final ChangeListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void changed(final String subjectId, final boolean present) {
+        listeners.forEach(listener -> listener.changed(subjectId, present));
+    }
 
     @PostConstruct
     void start() {
@@ -220,6 +245,34 @@ public class EnrolledGallery {
         }
     }
 
+    /**
+     * Adds many subjects' templates at once, already committed to the vault, the way the load at start does (hashing
+     * on all cores, then one pass under the changes lock), and marks their {@code gallery_change} rows applied so the
+     * follower does not read each of them back. For the load driver's synthetic galleries ({@link SyntheticGallery}).
+     *
+     * @param templates one template per subject, each under the given finger
+     * @param finger the finger every template is enrolled as
+     */
+    void addBatch(final Map<String, FingerprintTemplateBytes> templates, final Finger finger) {
+        final List<Loaded> batch = new ArrayList<>(templates.size());
+        templates.forEach((subjectId, template) -> batch.add(new Loaded(subjectId, finger, template)));
+        synchronized (changes) {
+            addAll(batch);
+            if (!following) {
+                return; // the load still runs and applies every change after it
+            }
+            final long after = appliedChange;
+            final List<Change> pending = jdbc.query("select seq, subject_id from gallery_change where seq > ? "
+                    + "order by seq", row -> new Change(row.getLong(1), row.getString(2)), after);
+            final Set<String> others = new LinkedHashSet<>();
+            pending.stream().map(Change::subjectId).filter(id -> !templates.containsKey(id)).forEach(others::add);
+            others.forEach(this::reload);
+            if (!pending.isEmpty()) {
+                appliedChange = pending.get(pending.size() - 1).seq();
+            }
+        }
+    }
+
     /* The subject as the vault holds it now; called with the changes lock held. */
     private void reload(final String subjectId) {
         final Map<Finger, FingerprintTemplateBytes> templates = new EnumMap<>(Finger.class);
@@ -244,6 +297,7 @@ public class EnrolledGallery {
         }
         removeInMemory(subjectId);
         templates.forEach((finger, template) -> put(subjectId, finger, template));
+        changed(subjectId, !templates.isEmpty());
     }
 
     private Map<Finger, FingerprintTemplateBytes> inMemory(final String subjectId) {
@@ -295,12 +349,14 @@ public class EnrolledGallery {
                 return; // the follower was first with this change
             }
             templates.forEach((finger, template) -> put(subjectId, finger, template));
+            changed(subjectId, true);
         }
     }
 
     public void remove(final String subjectId) {
         synchronized (changes) {
             removeInMemory(subjectId);
+            changed(subjectId, false);
         }
     }
 

@@ -28,6 +28,8 @@ import org.safepassage.enrollment.support.EnrollmentTestEnvironment;
 @QuarkusTest
 @QuarkusTestResource(EnrollmentTestEnvironment.class)
 class EnrollmentFlowTest {
+    @jakarta.inject.Inject
+    org.safepassage.enrollment.gallery.EnrolledGallery gallery;
 
     @Test
     void enrolls_a_child_puts_only_the_commitment_on_the_ledger_and_identifies_them() throws Exception {
@@ -130,6 +132,62 @@ class EnrollmentFlowTest {
                 .body("integrity", is("MISMATCH"));
         as("gateway").body(scan(4, 1)).post("/internal/v1/identify").then().statusCode(200)
                 .body("subjectId", is(other)).body("integrity", is("VERIFIED"));
+    }
+
+    @Test
+    void a_template_row_altered_after_the_load_is_caught_when_the_gallery_reloads_it() throws Exception {
+        final String subjectId = as("officer")
+                .body(child(newRequestId(), "Reload Target", 70, List.of(guardian("Guard Reload", "+40711007001"))))
+                .post("/api/v1/subjects").then().statusCode(201).extract().path("subjectId");
+        final String other = as("officer")
+                .body(child(newRequestId(), "Reload Other", 71, List.of(guardian("Guard Reload2", "+40711007101"))))
+                .post("/api/v1/subjects").then().statusCode(201).extract().path("subjectId");
+        // verified once, then answered from the verdict kept for exactly these stored bytes
+        as("gateway").body(scan(70, 1)).post("/internal/v1/identify").then().statusCode(200)
+                .body("subjectId", is(subjectId)).body("integrity", is("VERIFIED"));
+        as("gateway").body(scan(70, 2)).post("/internal/v1/identify").then().statusCode(200)
+                .body("subjectId", is(subjectId)).body("integrity", is("VERIFIED"));
+
+        // Someone with database access replaces the subject's template row with another subject's.
+        final byte[] original;
+        try (Connection db = EnrollmentTestEnvironment.database().getConnection();
+                PreparedStatement read = db.prepareStatement("select template from biometric where subject_id = ?");
+                PreparedStatement swap = db.prepareStatement("update biometric b set template = (select o.template "
+                        + "from biometric o where o.subject_id = ? and o.finger = b.finger) where b.subject_id = ?")) {
+            read.setString(1, subjectId);
+            try (var row = read.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                original = row.getBytes(1);
+            }
+            swap.setString(1, other);
+            swap.setString(2, subjectId);
+            assertThat(swap.executeUpdate()).isEqualTo(1);
+        }
+        try {
+            // The change event (the trigger's gallery_change row) reaches the gallery: the reload cannot open the
+            // row, so memory keeps the template it had; the record as stored no longer verifies.
+            gallery.catchUp();
+            as("gateway").body(scan(70, 1)).post("/internal/v1/identify").then().statusCode(200)
+                    .body("outcome", is("MATCH")).body("subjectId", is(subjectId))
+                    .body("integrity", is("MISMATCH"));
+            as("gateway").body(scan(70, 3)).post("/internal/v1/identify").then().statusCode(200)
+                    .body("subjectId", is(subjectId)).body("integrity", is("MISMATCH"));
+            as("gateway").body(scan(71, 1)).post("/internal/v1/identify").then().statusCode(200)
+                    .body("subjectId", is(other)).body("integrity", is("VERIFIED"));
+        } finally {
+            // The database is shared with the other tests, and a second instance loading it must not meet this row.
+            try (Connection db = EnrollmentTestEnvironment.database().getConnection();
+                    PreparedStatement restore = db.prepareStatement(
+                            "update biometric set template = ? where subject_id = ?")) {
+                restore.setBytes(1, original);
+                restore.setString(2, subjectId);
+                restore.executeUpdate();
+            }
+            gallery.catchUp();
+        }
+        // Put back as verified, it verifies again.
+        as("gateway").body(scan(70, 1)).post("/internal/v1/identify").then().statusCode(200)
+                .body("subjectId", is(subjectId)).body("integrity", is("VERIFIED"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.safepassage.gateway.scan;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,12 +11,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
+import org.safepassage.chaincode.client.LedgerConflictException;
 import org.safepassage.chaincode.client.SafePassageChaincode;
+import org.safepassage.chaincode.client.Submitted;
 import org.safepassage.chaincode.model.CrossingRequest;
 import org.safepassage.chaincode.model.Direction;
 import org.safepassage.chaincode.model.ErrorCode;
@@ -34,7 +38,8 @@ import org.safepassage.service.api.ApiException;
 import org.safepassage.service.image.ImageFormat;
 
 /**
- * A border check: identify through enrollment, {@code RecordScan} as the post, then one decision. Flagged-missing,
+ * A border check: identify through enrollment, read the subject from the ledger, decide, and commit once as the post:
+ * {@code RecordScan}, or {@code OpenCrossingRequest} recording the scan in the same transaction. Flagged-missing,
  * erased and tampered identities are alerts; a person who needs no guardian consent, or whose active pre-authorised trip
  * covers this post, direction and companion, is clear; any other protected minor gets a crossing request opened for the
  * guardians. The ledger is the authority: it enforces the same rules again when the crossing is recorded.
@@ -55,9 +60,16 @@ public class ScanService {
     private final Duration requestTtl;
     private final Clock clock = Clock.systemUTC();
 
+    private final MeterRegistry metrics;
+    private final boolean awaitScanCommit;
+
     ScanService(final Identifier identifier, final PostLedgers ledgers, final CompanionRefs companions,
-            final RequestTracker tracker,
-            @ConfigProperty(name = "safepassage.gateway.request-ttl", defaultValue = "PT15M") final Duration ttl) {
+            final RequestTracker tracker, final MeterRegistry metrics,
+            @ConfigProperty(name = "safepassage.gateway.request-ttl", defaultValue = "PT15M") final Duration ttl,
+            @ConfigProperty(name = "safepassage.gateway.await-scan-commit", defaultValue = "false")
+            final boolean awaitScanCommit) {
+        this.metrics = metrics;
+        this.awaitScanCommit = awaitScanCommit;
         this.identifier = identifier;
         this.ledgers = ledgers;
         this.companions = companions;
@@ -87,24 +99,123 @@ public class ScanService {
         final String reference = subjectReference(scan.subjectReference());
         final String companionRef = scan.companion() == null ? null : companions.reference(scan.companion());
 
-        final Identification identification = identifier.identify(images, reference);
+        final Identification identification = timed("identify", () -> identifier.identify(images, reference));
         if (!identification.matched()) {
             return ScanDecision.of(Decision.NOT_ENROLLED, "NO_MATCH", null);
         }
         final SafePassageChaincode ledger = ledgers.as(terminal.ledgerUser());
-        final Subject subject;
+        // Read, decide, then commit once: either RecordScan, or OpenCrossingRequest recording the scan itself.
+        final Subject read;
         try {
-            subject = ledger.crossings().recordScan(new RecordScanCommand(identification.subjectId(), terminal.post()));
+            read = timed("ledger_read", () -> ledger.subjects().read(identification.subjectId()));
         } catch (ChaincodeRefusedException e) {
-            if (e.getCode() == ErrorCode.SUBJECT_ERASED) {
-                return ScanDecision.of(Decision.ALERT, "SUBJECT_ERASED", identification.subjectId());
-            }
             if (e.getCode() == ErrorCode.SUBJECT_NOT_FOUND) {
                 return ScanDecision.of(Decision.NOT_ENROLLED, "NOT_ON_LEDGER", identification.subjectId());
             }
             throw e;
         }
-        final String protection = subject.protectionClass() == null ? null : subject.protectionClass().name();
+        if (read.status() == SubjectStatus.ERASED) {
+            return ScanDecision.of(Decision.ALERT, "SUBJECT_ERASED", identification.subjectId());
+        }
+        if (identification.tampered() || read.status() == SubjectStatus.FLAGGED_MISSING
+                || !read.needsGuardianConsent(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+            return recorded(ledger, terminal, identification, companionRef);
+        }
+        final Instant now = clock.instant();
+        final Optional<PreAuthorisedTrip> trip = timed("trips", () -> ledger.trips().list(read.subjectId())).stream()
+                .filter(t -> t.covers(terminal.post(), direction, companionRef, now))
+                .findFirst();
+        if (trip.isPresent()) {
+            final Subject subject = recordScan(ledger, terminal, read.subjectId());
+            if (subject.status() != SubjectStatus.ACTIVE) {
+                return decided(terminal, identification, subject, companionRef); // flagged since the read
+            }
+            return new ScanDecision(Decision.CLEAR, "PREAUTHORISED_TRIP", subject.subjectId(),
+                    protection(subject), companionRef, trip.get().tripId(), null, null);
+        }
+        final Lock lock = SUBJECT_LOCKS[Math.floorMod(read.subjectId().hashCode(), SUBJECT_LOCKS.length)];
+        lock.lock();
+        try {
+            return askGuardians(ledger, terminal, identification, read, direction, companionRef);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /* RecordScan, then the decision its answer (the subject as the transaction read it) calls for. */
+    private ScanDecision recorded(final SafePassageChaincode ledger, final Terminal terminal,
+            final Identification identification, final String companionRef) {
+        final Subject subject;
+        try {
+            subject = recordScan(ledger, terminal, identification.subjectId());
+        } catch (ChaincodeRefusedException e) {
+            if (e.getCode() == ErrorCode.SUBJECT_ERASED) {
+                return ScanDecision.of(Decision.ALERT, "SUBJECT_ERASED", identification.subjectId());
+            }
+            throw e;
+        }
+        return decided(terminal, identification, subject, companionRef);
+    }
+
+    /*
+     * RecordScan writes nothing: the decision needs only the subject as the endorsing peers read it. So a scan of an
+     * active subject is answered once the orderer has accepted the transaction, and its commit is awaited in the
+     * background (resubmitted once on a read conflict, logged and counted otherwise); an alert (a flagged-missing
+     * child) waits for the commit, so the alert is on the ledger before the guard sees it.
+     */
+    private Subject recordScan(final SafePassageChaincode ledger, final Terminal terminal, final String subjectId) {
+        final RecordScanCommand command = new RecordScanCommand(subjectId, terminal.post());
+        if (awaitScanCommit) {
+            return timed("commit", () -> ledger.crossings().recordScan(command));
+        }
+        final Submitted<Subject> submitted = timed("submit", () -> ledger.crossings().recordScanAsync(command));
+        if (submitted.result().status() != SubjectStatus.ACTIVE) {
+            timed("commit", () -> {
+                try {
+                    return submitted.committed().join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            });
+            return submitted.result();
+        }
+        submitted.committed().whenComplete((done, failure) -> {
+            if (failure == null) {
+                return;
+            }
+            final Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof LedgerConflictException) {
+                try {
+                    ledger.crossings().recordScan(command);
+                    return;
+                } catch (RuntimeException again) {
+                    LOG.errorf("the scan of %s at %s was decided but is not on the ledger: %s", subjectId,
+                            terminal.post(), again.getMessage());
+                }
+            } else {
+                LOG.errorf("the scan of %s at %s was decided but did not commit: %s", subjectId, terminal.post(),
+                        cause.getMessage());
+            }
+            metrics.counter("safepassage.scan.unrecorded").increment();
+        });
+        return submitted.result();
+    }
+
+    /* Each step of a scan, as safepassage_scan_step_seconds{step} (docs/performance.md has the budget). */
+    private <T> T timed(final String step, final java.util.function.Supplier<T> work) {
+        final long started = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            metrics.timer("safepassage.scan.step", "step", step).record(System.nanoTime() - started,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /* The decision for a recorded scan that opens no request. */
+    private ScanDecision decided(final Terminal terminal, final Identification identification, final Subject subject,
+            final String companionRef) {
+        final String protection = protection(subject);
         if (identification.tampered()) {
             LOG.warnf("integrity mismatch for subject %s at %s", subject.subjectId(), terminal.post());
             return decision(Decision.ALERT, "INTEGRITY_MISMATCH", subject, protection, companionRef);
@@ -112,38 +223,32 @@ public class ScanService {
         if (subject.status() == SubjectStatus.FLAGGED_MISSING) {
             return decision(Decision.ALERT, "FLAGGED_MISSING", subject, protection, companionRef);
         }
-        if (!subject.needsGuardianConsent(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
-            return decision(Decision.CLEAR, "NOT_PROTECTED", subject, protection, companionRef);
-        }
-        final Instant now = clock.instant();
-        final Optional<PreAuthorisedTrip> trip = ledger.trips().list(subject.subjectId()).stream()
-                .filter(t -> t.covers(terminal.post(), direction, companionRef, now))
-                .findFirst();
-        if (trip.isPresent()) {
-            return new ScanDecision(Decision.CLEAR, "PREAUTHORISED_TRIP", subject.subjectId(), protection,
-                    companionRef, trip.get().tripId(), null, null);
-        }
-        final Lock lock = SUBJECT_LOCKS[Math.floorMod(subject.subjectId().hashCode(), SUBJECT_LOCKS.length)];
-        lock.lock();
-        try {
-            return askGuardians(ledger, terminal, subject, protection, direction, companionRef);
-        } finally {
-            lock.unlock();
-        }
+        return decision(Decision.CLEAR, "NOT_PROTECTED", subject, protection, companionRef);
+    }
+
+    private static String protection(final Subject subject) {
+        return subject.protectionClass() == null ? null : subject.protectionClass().name();
     }
 
     /**
      * One open request per subject. A scan of the crossing already asked about (the guard scanned again) gets that
      * request back, and the guardians no second round of codes. A scan at another post, or in another direction or
      * with another companion, while a request is open is an alert: the guardians were told about the first crossing,
-     * which stands (cancelling it would let someone refused or waiting at one post start afresh at the next). Runs
+     * which stands (cancelling it would let someone refused or waiting at one post start afresh at the next). Either
+     * way the rescan is recorded with {@code RecordScan}. A new request records the scan in its own transaction. Runs
      * under the subject's lock, so two scans at once cannot both open one.
      */
     private ScanDecision askGuardians(final SafePassageChaincode ledger, final Terminal terminal,
-            final Subject subject, final String protection, final Direction direction, final String companionRef) {
-        final Optional<CrossingRequest> open = tracker.openFor(subject.subjectId(), clock.instant());
+            final Identification identification, final Subject read, final Direction direction,
+            final String companionRef) {
+        final Optional<CrossingRequest> open = tracker.openFor(read.subjectId(), clock.instant());
         if (open.isPresent()) {
+            final Subject subject = recordScan(ledger, terminal, read.subjectId());
+            if (subject.status() != SubjectStatus.ACTIVE) {
+                return decided(terminal, identification, subject, companionRef);
+            }
             final CrossingRequest request = open.get();
+            final String protection = protection(subject);
             if (request.isSameCrossing(terminal.post(), direction, companionRef)) {
                 return approvalNeeded(subject, protection, companionRef, request);
             }
@@ -151,10 +256,21 @@ public class ScanService {
                     terminal.post(), direction, request.requestId(), request.post(), request.direction());
             return decision(Decision.ALERT, "REQUEST_PENDING_ELSEWHERE", subject, protection, companionRef);
         }
-        final CrossingRequest request = ledger.crossings().openRequest(new OpenCrossingRequestCommand(
-                subject.subjectId(), terminal.post(), direction, companionRef, (int) requestTtl.toSeconds()));
+        final CrossingRequest request;
+        try {
+            request = timed("commit", () -> ledger.crossings().openRequest(new OpenCrossingRequestCommand(
+                    read.subjectId(), terminal.post(), direction, companionRef, (int) requestTtl.toSeconds(), true)));
+        } catch (ChaincodeRefusedException e) {
+            // The subject changed between the read and the commit (flagged, erased, or past the consent month):
+            // the request was not opened and the scan not recorded; RecordScan records it and says what it is now.
+            if (e.getCode() == ErrorCode.SUBJECT_FLAGGED_MISSING || e.getCode() == ErrorCode.SUBJECT_ERASED
+                    || e.getCode() == ErrorCode.APPROVAL_NOT_REQUIRED) {
+                return recorded(ledger, terminal, identification, companionRef);
+            }
+            throw e;
+        }
         tracker.opened(request);
-        return approvalNeeded(subject, protection, companionRef, request);
+        return approvalNeeded(read, protection(read), companionRef, request);
     }
 
     private static ScanDecision approvalNeeded(final Subject subject, final String protection,

@@ -53,6 +53,11 @@ final class ActivityRows {
             case RED_FLAG_RAISED -> redFlag(rows, tx, block, event.alert());
             case CROSSING_REQUESTED -> {
                 final CrossingRequest request = event.request();
+                if (event.scan() != null) {
+                    // a request opened by a scan records the scan in the same transaction (one event for both)
+                    rows.add(Activity.of(tx, block, subject, ActivityKind.SCANNED, event.scan().scannedAt())
+                            .at(event.scan().post(), null));
+                }
                 if (request != null) {
                     rows.add(Activity.of(tx, block, subject, ActivityKind.REQUEST_OPENED, request.createdAt())
                             .at(request.post(), request.direction()).request(request.requestId()));

@@ -63,6 +63,19 @@ import org.safepassage.system.RunningSystem;
  * {@code seconds} (60, per post), {@code scans} (20, per post), {@code work} (target/crossing-load),
  * {@code ledger} ({@code devpeer}, or {@code fabric}: a real Fabric network brought up for the run as
  * {@code ./run --fabric} does, on its fixed ports).
+ *
+ * <p>{@code gallery} (0): before the people are enrolled, that many synthetic enrolled fingers (ISO/IEC 19794-2
+ * records of {@code SyntheticIsoTemplates}, one finger per synthetic subject) are added through enrollment's
+ * load-testing endpoint ({@code SyntheticGallery}: the vault and the gallery as an enrollment stores and loads them,
+ * without commitment or ledger registration), in batches of {@code batch} (2000; each batch is one HTTP call, which
+ * the test client gives 60 s), and the rate is printed.
+ * {@code index} (false): starts enrollment with the candidate index enabled. {@code enrollment-heap} (unset): the
+ * enrollment JVM's {@code -Xmx}.
+ *
+ * <p>{@code mode}: {@code closed} (default: each post scans again as soon as it has its answer) or {@code open}: scans
+ * arrive at a fixed {@code rate} per second (10) for {@code seconds}, whatever the answers' latency, each on its own
+ * request (as posts really see them: people do not wait for the previous person's answer); latency is measured from
+ * each scan's scheduled arrival, so a stalled system is not hidden by sending less.
  */
 public final class CrossingLoad {
     /* Under load, a step may take longer than the tests' minute. */
@@ -87,10 +100,30 @@ public final class CrossingLoad {
         final int scansPerPost = Integer.parseInt(options.getOrDefault("scans", "20"));
         final Path work = Path.of(options.getOrDefault("work", "target/crossing-load")).toAbsolutePath();
         final RunningSystem.Ledger ledger = RunningSystem.Ledger.parse(options.getOrDefault("ledger", "devpeer"));
+        final int gallery = Integer.parseInt(options.getOrDefault("gallery", "0"));
+        final int batch = Integer.parseInt(options.getOrDefault("batch", "2000"));
+        final boolean index = Boolean.parseBoolean(options.getOrDefault("index", "false"));
+        final String mode = options.getOrDefault("mode", "closed");
+        final double rate = Double.parseDouble(options.getOrDefault("rate", "10"));
+        if (!mode.equals("closed") && !mode.equals("open")) {
+            throw new IllegalArgumentException("mode: closed or open, not " + mode);
+        }
+        final Map<String, String> environment = new HashMap<>();
+        environment.put("SAFEPASSAGE_LOAD_SYNTHETIC_GALLERY_ENABLED", Boolean.toString(gallery > 0));
+        environment.put("SAFEPASSAGE_BIOMETRICS_INDEX_ENABLED", Boolean.toString(index));
+        if (options.containsKey("enrollment-heap")) {
+            environment.put("ENROLLMENT_JAVA_OPTS", "-Xmx" + options.get("enrollment-heap"));
+        }
 
-        log("crossing load on the %s: %d people (%d minors with a pre-authorised trip), %d posts, each at most %d scans"
-                + " or %d s", ledger == RunningSystem.Ledger.FABRIC ? "real Fabric network" : "devpeer", people,
-                people / 2, posts, scansPerPost, seconds);
+        if (mode.equals("open")) {
+            log("crossing load (open loop) on the %s: %d people (%d minors with a pre-authorised trip), %.1f scans/s"
+                    + " for %d s; gallery %d synthetic + %d; index %s", ledgerName(ledger), people, people / 2, rate,
+                    seconds, gallery, people, index ? "enabled" : "disabled");
+        } else {
+            log("crossing load (closed loop) on the %s: %d people (%d minors with a pre-authorised trip), %d posts,"
+                    + " each at most %d scans or %d s; gallery %d synthetic + %d; index %s", ledgerName(ledger), people,
+                    people / 2, posts, scansPerPost, seconds, gallery, people, index ? "enabled" : "disabled");
+        }
         log("machine: %d cores, %s, Java %s, max heap %d MiB; load average %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.version"), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
@@ -98,14 +131,24 @@ public final class CrossingLoad {
         Files.createDirectories(work);
         log("starting the system (network/run-system, SAFEPASSAGE_SKIP_BUILD=1, ledger %s) in %s", ledger, work);
         final long starting = System.nanoTime();
-        try (RunningSystem system = RunningSystem.start(work.resolve("data"), ledger, null)) {
+        try (RunningSystem system = RunningSystem.start(work.resolve("data"), ledger, null, environment)) {
             log("system up in %.1f s; logs in %s", (System.nanoTime() - starting) / 1e9, work.resolve("data/logs"));
+            if (gallery > 0) {
+                fillGallery(system, gallery, batch);
+            }
             final List<Person> enrolled = enroll(system, people);
+            warmUp(system, enrolled); // the first scan of each person verifies their record (an Argon2id each)
+            final Map<String, double[]> beforeSingle = serverTimes(system);
             warmUp(system, enrolled);
+            printServerTimes("one scan at a time", beforeSingle, serverTimes(system));
             try (CommitProbe probe = new CommitProbe(system, enrolled)) {
                 probe.sequential(10);
                 log("commit latency, idle (RecordScan, 10 one after another): %s", percentiles(probe.idle));
-                run(system, enrolled, posts, seconds, scansPerPost, probe);
+                if (mode.equals("open")) {
+                    runOpen(system, enrolled, rate, seconds, probe);
+                } else {
+                    run(system, enrolled, posts, seconds, scansPerPost, probe);
+                }
                 log("commit latency under load (RecordScan once a second): %s; %d failed", percentiles(probe.loaded),
                         probe.failures.get());
             }
@@ -113,6 +156,61 @@ public final class CrossingLoad {
         }
         log("stopped; load average %s", loadAverage());
         System.exit(0); // the ledger client's gRPC threads would keep the JVM alive
+    }
+
+    private static String ledgerName(final RunningSystem.Ledger ledger) {
+        return ledger == RunningSystem.Ledger.FABRIC ? "real Fabric network" : "devpeer";
+    }
+
+    // ---------------------------------------------------------------- the synthetic gallery
+
+    /*
+     * Synthetic enrolled fingers through enrollment's load-testing endpoint, in batches: the next batch's records are
+     * generated (on the driver's cores) while enrollment stores and indexes the previous one.
+     */
+    private static void fillGallery(final RunningSystem system, final int size, final int batch) throws Exception {
+        log("gallery: adding %d synthetic enrolled fingers in batches of %d", size, batch);
+        final long begun = System.nanoTime();
+        final java.util.concurrent.ExecutorService generator = Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<List<byte[]>> next = generator.submit(() -> records(0, Math.min(batch, size)));
+            long generating = 0;
+            long storing = 0;
+            for (int from = 0; from < size; from += batch) {
+                final long waited = System.nanoTime();
+                final List<byte[]> records = next.get();
+                generating += System.nanoTime() - waited;
+                final int following = from + batch;
+                if (following < size) {
+                    next = generator.submit(() -> records(following, Math.min(following + batch, size)));
+                }
+                final long sent = System.nanoTime();
+                final JsonNode answer = system.enrollment("POST", "/internal/v1/load/synthetic-gallery", "officer",
+                        Map.of("templates", records));
+                storing += System.nanoTime() - sent;
+                if (answer.path("_status").asInt() != 200) {
+                    throw new IllegalStateException("synthetic gallery batch at " + from + " failed: " + answer);
+                }
+                final int done = Math.min(following, size);
+                if (done % 50_000 < batch || done == size) {
+                    log("gallery: %d of %d added (%.0f/s so far); enrollment's gallery holds %d", done, size,
+                            done / ((System.nanoTime() - begun) / 1e9), answer.path("gallery").asInt());
+                }
+            }
+            final double seconds = (System.nanoTime() - begun) / 1e9;
+            log("gallery: %d synthetic fingers in %.1f s, %.0f per second (waiting for generation %.1f s, enrollment "
+                    + "storing and indexing %.1f s); load average %s", size, seconds, size / seconds,
+                    generating / 1e9, storing / 1e9, loadAverage());
+        } finally {
+            generator.shutdownNow();
+        }
+    }
+
+    /* Fingers far from the people's (seeds from 10,000,000 up), generated on every core. */
+    private static List<byte[]> records(final int from, final int to) {
+        return java.util.stream.IntStream.range(from, to).parallel()
+                .mapToObj(i -> org.safepassage.enrollment.biometrics.SyntheticIsoTemplates.enrolled(10_000_000L + i))
+                .toList();
     }
 
     // ---------------------------------------------------------------- enrollment
@@ -216,9 +314,12 @@ public final class CrossingLoad {
         final HttpClient client = system.terminal("guard");
         final URI scans = system.gateway("/api/v1/scans");
         final long begun = System.nanoTime();
+        final ConcurrentLinkedQueue<Long> single = new ConcurrentLinkedQueue<>();
         for (Person person : people) {
+            final long sent = System.nanoTime();
             final HttpResponse<String> response = client.send(request(scans, person.scans().get(0)),
                     HttpResponse.BodyHandlers.ofString());
+            single.add(System.nanoTime() - sent);
             final JsonNode body = JSON.readTree(response.body());
             if (response.statusCode() != 200 || !"CLEAR".equals(body.path("decision").asText())
                     || !person.expectedReason().equals(body.path("reason").asText())) {
@@ -226,8 +327,8 @@ public final class CrossingLoad {
                         + " expected): HTTP " + response.statusCode() + " " + response.body());
             }
         }
-        log("warm-up: %d sequential scans all CLEAR as expected, %.0f ms each on average", people.size(),
-                (System.nanoTime() - begun) / 1e6 / people.size());
+        log("one at a time: %d sequential scans all CLEAR as expected, %.0f ms each on average; %s", people.size(),
+                (System.nanoTime() - begun) / 1e6 / people.size(), percentiles(single));
     }
 
     // ---------------------------------------------------------------- the load
@@ -392,18 +493,128 @@ public final class CrossingLoad {
         }
         new TreeMap<>(errors).forEach((kind, count) -> log("errors: %d x %s  e.g. %s", count.sum(), kind,
                 errorExamples.getOrDefault(kind, "")));
-        serverAfter.forEach((what, after) -> {
-            final double[] before = serverBefore.getOrDefault(what, new double[2]);
-            final double count = after[0] - before[0];
-            if (count > 0) {
-                log("server side during the load (Prometheus http_server_requests): %s %.0f requests, mean %.0f ms",
-                        what, count, (after[1] - before[1]) / count * 1000);
-            }
-        });
+        printServerTimes("during the load", serverBefore, serverAfter);
         log("load average: %s before the load, %s after", loadBefore, loadAfter);
         for (Thread thread : threads) {
             thread.interrupt();
         }
+    }
+
+    /*
+     * Open loop: one scan every 1/rate seconds for the given time, each sent when it is due whatever the answers
+     * before it (asynchronous requests over a few HTTPS clients), its latency counted from when it was due.
+     */
+    private static void runOpen(final RunningSystem system, final List<Person> people, final double rate,
+            final int seconds, final CommitProbe probe) throws Exception {
+        final URI scans = system.gateway("/api/v1/scans");
+        final List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            clients.add(system.terminal("guard"));
+        }
+        final int total = (int) Math.round(rate * seconds);
+        final long interval = (long) (1e9 / rate);
+        final ConcurrentLinkedQueue<Long> okNanos = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> allNanos = new ConcurrentLinkedQueue<>();
+        final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        final Map<String, String> errorExamples = new ConcurrentHashMap<>();
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+        final CountDownLatch answered = new CountDownLatch(total);
+        final Random random = new Random(11);
+        final String loadBefore = loadAverage();
+        final Map<String, double[]> serverBefore = serverTimes(system);
+        log("open loop: %d scans at %.1f/s start now; load average %s", total, rate, loadBefore);
+        final ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+        final long begun = System.nanoTime();
+        progress.scheduleAtFixedRate(() -> log("  %5.0f s: %d answered, %d in flight (max %d), %d errors, load %s",
+                (System.nanoTime() - begun) / 1e9, allNanos.size(), inFlight.get(), maxInFlight.get(),
+                errors.values().stream().mapToLong(LongAdder::sum).sum(), loadAverage()), 5, 5, TimeUnit.SECONDS);
+        probe.startLoaded();
+        for (int n = 0; n < total; n++) {
+            final long due = begun + n * interval;
+            final long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            final Person person = people.get(random.nextInt(people.size()));
+            final byte[] body = person.scans().get(random.nextInt(IMPRESSIONS));
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            clients.get(n % clients.size()).sendAsync(request(scans, body), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> {
+                        final long took = System.nanoTime() - due;
+                        String kind = null;
+                        String example = null;
+                        if (failure != null) {
+                            kind = failure.getClass().getSimpleName();
+                            example = String.valueOf(failure.getMessage());
+                        } else {
+                            allNanos.add(took);
+                            try {
+                                if (response.statusCode() == 200) {
+                                    final JsonNode decision = JSON.readTree(response.body());
+                                    final String got = decision.path("decision").asText() + "/"
+                                            + decision.path("reason").asText();
+                                    if (got.equals("CLEAR/" + person.expectedReason())
+                                            && person.subjectId().equals(decision.path("subjectId").asText())) {
+                                        okNanos.add(took);
+                                    } else {
+                                        kind = "wrong decision " + got;
+                                        example = response.body();
+                                    }
+                                } else {
+                                    kind = "HTTP " + response.statusCode();
+                                    example = response.body();
+                                }
+                            } catch (Exception e) {
+                                kind = e.getClass().getSimpleName();
+                                example = String.valueOf(e.getMessage());
+                            }
+                        }
+                        if (kind != null) {
+                            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+                            if (example != null) {
+                                errorExamples.putIfAbsent(kind, example.length() > 300 ? example.substring(0, 300)
+                                        : example);
+                            }
+                        }
+                        inFlight.decrementAndGet();
+                        answered.countDown();
+                    });
+        }
+        final double sending = (System.nanoTime() - begun) / 1e9;
+        answered.await(180, TimeUnit.SECONDS);
+        final double wall = (System.nanoTime() - begun) / 1e9;
+        probe.stopLoaded();
+        progress.shutdownNow();
+        final String loadAfter = loadAverage();
+        final Map<String, double[]> serverAfter = serverTimes(system);
+        final long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
+        log("==== results (open loop): %d scans offered at %.1f/s over %.1f s, %d people (%d minors)", total, rate,
+                sending, people.size(), people.stream().filter(Person::minor).count());
+        log("wall time %.1f s; %d answered, %d as expected (CLEAR), %d errors; at most %d in flight", wall,
+                allNanos.size(), okNanos.size(), errorCount, maxInFlight.get());
+        log("throughput: %.2f scans/s answered over the sending time", allNanos.size() / sending);
+        log("scan-to-decision latency from the scheduled arrival, expected decisions: %s", percentiles(okNanos));
+        log("scan-to-decision latency from the scheduled arrival, all answered: %s", percentiles(allNanos));
+        if (errors.isEmpty()) {
+            log("errors: none");
+        }
+        new TreeMap<>(errors).forEach((kind, count) -> log("errors: %d x %s  e.g. %s", count.sum(), kind,
+                errorExamples.getOrDefault(kind, "")));
+        printServerTimes("during the load", serverBefore, serverAfter);
+        log("load average: %s before the load, %s after", loadBefore, loadAfter);
+    }
+
+    private static void printServerTimes(final String when, final Map<String, double[]> serverBefore,
+            final Map<String, double[]> serverAfter) {
+        serverAfter.forEach((what, after) -> {
+            final double[] before = serverBefore.getOrDefault(what, new double[2]);
+            final double count = after[0] - before[0];
+            if (count > 0) {
+                log("server side %s (Prometheus): %s %.0f times, mean %.1f ms", when, what, count,
+                        (after[1] - before[1]) / count * 1000);
+            }
+        });
     }
 
     /** Count and total seconds of the requests that decide a scan, from the services' Prometheus endpoints. */
@@ -415,6 +626,10 @@ public final class CrossingLoad {
                     + "/q/metrics", "/api/v1/scans");
             add(times, "enrollment POST /internal/v1/identify (extraction + 1:N search)", "http://127.0.0.1:"
                     + ports.get("ENROLLMENT_PORT") + "/q/metrics", "/internal/v1/identify");
+            steps(times, "gateway step ", "http://127.0.0.1:" + ports.get("GATEWAY_ADMIN_PORT") + "/q/metrics",
+                    "safepassage_scan_step_seconds");
+            steps(times, "enrollment identify step ", "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT")
+                    + "/q/metrics", "safepassage_identify_step_seconds");
         } catch (Exception e) {
             log("(no server-side figures: %s)", e);
         }
@@ -438,6 +653,25 @@ public final class CrossingLoad {
             }
         }
         times.put(what, total);
+    }
+
+    /* The scan path's step timers (ScanService, IdentificationService): count and total seconds per step. */
+    private static void steps(final Map<String, double[]> times, final String prefix, final String url,
+            final String metric) throws Exception {
+        final String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        final Pattern step = Pattern.compile("step=\"([a-z_]+)\"");
+        for (String line : metrics.split("\n")) {
+            final boolean count = line.startsWith(metric + "_count{");
+            if (!count && !line.startsWith(metric + "_sum{")) {
+                continue;
+            }
+            final Matcher name = step.matcher(line);
+            if (name.find()) {
+                final double[] total = times.computeIfAbsent(prefix + name.group(1), k -> new double[2]);
+                total[count ? 0 : 1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
     }
 
     private static HttpRequest request(final URI scans, final byte[] body) {

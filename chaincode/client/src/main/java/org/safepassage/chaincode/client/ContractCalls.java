@@ -3,14 +3,19 @@ package org.safepassage.chaincode.client;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmitException;
 import org.safepassage.chaincode.model.Actors;
+import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.InvalidRecordException;
 
@@ -52,6 +57,48 @@ final class ContractCalls {
             throw Failures.badResult(label, proposal.getTransactionId(), type.getSimpleName(), e);
         }
     }
+
+    /**
+     * Endorses and submits a transaction, and returns once the orderer has accepted it, with the endorsed result
+     * parsed as {@code type}; the commit's outcome is awaited on a separate thread.
+     */
+    <T> Submitted<T> submitAsync(final String transaction, final Class<T> type, final String... args) {
+        final Proposal proposal = proposal(transaction, args);
+        final String label = label(transaction);
+        final SubmittedTransaction submitted;
+        try {
+            submitted = proposal.endorse().submitAsync();
+        } catch (EndorseException e) {
+            throw Failures.endorsement(label, e);
+        } catch (SubmitException e) {
+            throw Failures.submission(label, e);
+        }
+        final T result;
+        try {
+            result = CanonicalJson.parse(submitted.getResult(), type);
+        } catch (InvalidRecordException e) {
+            throw Failures.badResult(label, proposal.getTransactionId(), type.getSimpleName(), e);
+        }
+        final CompletableFuture<Void> committed = CompletableFuture.runAsync(() -> {
+            final Status status;
+            try {
+                status = submitted.getStatus();
+            } catch (CommitStatusException e) {
+                throw Failures.commitStatus(label, e);
+            }
+            if (!status.isSuccessful()) {
+                throw Failures.commit(status);
+            }
+        }, COMMIT_WAITERS);
+        return new Submitted<>(result, proposal.getTransactionId(), committed);
+    }
+
+    /* Threads that wait for commit statuses (a blocking call in fabric-gateway); as many as commits are pending. */
+    private static final Executor COMMIT_WAITERS = Executors.newCachedThreadPool(runnable -> {
+        final Thread thread = new Thread(runnable, "commit-status");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Evaluates a query on one peer; returns its result parsed as {@code type}. */
     <T> T evaluate(final String transaction, final Class<T> type, final String... args) {

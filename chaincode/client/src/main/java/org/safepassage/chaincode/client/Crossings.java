@@ -26,6 +26,18 @@ public interface Crossings {
     Subject recordScan(RecordScanCommand command);
 
     /**
+     * Submits {@code RecordScan} and returns once the orderer has accepted it, without waiting for the commit: for a
+     * border post, whose decision needs the subject as the endorsing peers read it (the transaction writes nothing)
+     * but not the block. Failures to endorse or submit are thrown as by {@link #recordScan}; the commit's outcome
+     * completes {@link Submitted#committed()}, and a caller that must have the scan on the ledger resubmits on a
+     * failure there.
+     *
+     * @param command the scan
+     * @return the subject as the endorsing peers read it, and the pending commit
+     */
+    Submitted<Subject> recordScanAsync(RecordScanCommand command);
+
+    /**
      * Submits {@code OpenCrossingRequest}: asks a protected minor's guardians to approve a crossing.
      *
      * @param command the crossing to approve

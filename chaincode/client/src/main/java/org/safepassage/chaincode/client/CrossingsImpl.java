@@ -27,6 +27,11 @@ final class CrossingsImpl implements Crossings {
     }
 
     @Override
+    public Submitted<Subject> recordScanAsync(final RecordScanCommand command) {
+        return calls.submitAsync("RecordScan", Subject.class, json(command));
+    }
+
+    @Override
     public CrossingRequest openRequest(final OpenCrossingRequestCommand command) {
         return calls.submit("OpenCrossingRequest", CrossingRequest.class, json(command));
     }

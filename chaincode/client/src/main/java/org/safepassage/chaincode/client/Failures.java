@@ -59,6 +59,14 @@ final class Failures {
                 e.getTransactionId(), true, e);
     }
 
+    /** A commit status that is not VALID, learnt without a {@link CommitException}. */
+    static LedgerException commit(final org.hyperledger.fabric.client.Status status) {
+        if (LedgerConflictException.isConflict(status.getCode())) {
+            return new LedgerConflictException(status.getTransactionId(), status.getCode(), null);
+        }
+        return new TransactionInvalidException(status.getTransactionId(), status.getCode(), null);
+    }
+
     static LedgerException commit(final CommitException e) {
         if (LedgerConflictException.isConflict(e.getCode())) {
             return new LedgerConflictException(e.getTransactionId(), e.getCode(), e);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The payload of every chaincode event: its type, the subject it concerns, the record the transaction wrote and any
  * alerts it raised. Only the record that the type names is present (a scan, which writes nothing, carries
- * {@link Scan}).
+ * {@link Scan}; a {@code CrossingRequested} event carries the scan too when the request was opened by one).
  */
 public record LedgerEvent(
         EventType type,
@@ -31,6 +31,15 @@ public record LedgerEvent(
 
     public static LedgerEvent of(final EventType type, final CrossingRequest request, final List<Alert> alerts) {
         return new LedgerEvent(type, request.subjectId(), null, request, null, null, null, null, alerts, null);
+    }
+
+    /**
+     * A crossing request opened by a scan, in the same transaction: the {@code CrossingRequested} event carries the
+     * scan as well, since a transaction emits only one event.
+     */
+    public static LedgerEvent of(final CrossingRequest request, final Scan scan) {
+        return new LedgerEvent(EventType.CROSSING_REQUESTED, request.subjectId(), null, request, null, null, null,
+                null, List.of(), scan);
     }
 
     public static LedgerEvent of(final Crossing crossing, final List<Alert> alerts) {

@@ -6,9 +6,13 @@ import java.time.Duration;
  * Input of {@code crossing:OpenCrossingRequest}: ask a protected minor's guardians to approve a crossing.
  *
  * @param ttlSeconds how long the guardians have to answer; absent for {@link #DEFAULT_TTL}
+ * @param recordsScan true when the request is opened by a scan at the post: the transaction then also records that
+ *     scan (the {@code CrossingRequested} event carries the {@link Scan}), so a border check commits once instead of
+ *     {@code RecordScan} followed by {@code OpenCrossingRequest}; absent or false for a request opened without a scan
  */
 public record OpenCrossingRequestCommand(
-        String subjectId, String post, Direction direction, String companionRef, Integer ttlSeconds) {
+        String subjectId, String post, Direction direction, String companionRef, Integer ttlSeconds,
+        Boolean recordsScan) {
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
     public static final Duration MIN_TTL = Duration.ofMinutes(1);
@@ -23,6 +27,17 @@ public record OpenCrossingRequestCommand(
             Require.that(ttlSeconds >= MIN_TTL.toSeconds() && ttlSeconds <= MAX_TTL.toSeconds(),
                     "ttlSeconds: must be between " + MIN_TTL.toSeconds() + " and " + MAX_TTL.toSeconds());
         }
+    }
+
+    /** A request opened without a scan (the scan, if any, was recorded by its own {@code RecordScan}). */
+    public OpenCrossingRequestCommand(final String subjectId, final String post, final Direction direction,
+            final String companionRef, final Integer ttlSeconds) {
+        this(subjectId, post, direction, companionRef, ttlSeconds, null);
+    }
+
+    /** Whether this transaction records the scan that opened the request. */
+    public boolean scanned() {
+        return Boolean.TRUE.equals(recordsScan);
     }
 
     public Duration ttl() {

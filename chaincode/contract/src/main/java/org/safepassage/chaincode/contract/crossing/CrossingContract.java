@@ -65,7 +65,11 @@ public final class CrossingContract implements ContractInterface {
         return CanonicalJson.toJson(subject);
     }
 
-    /** Asks a protected minor's guardians to approve a crossing; the notifier texts them on the event. */
+    /**
+     * Asks a protected minor's guardians to approve a crossing; the notifier texts them on the event. A request opened
+     * by a scan ({@code recordsScan}) records that scan too: its {@code CrossingRequested} event carries the
+     * {@link Scan}, as {@code RecordScan}'s {@code SubjectScanned} would, so the post commits once per scan.
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String OpenCrossingRequest(final Context ctx, final String commandJson) {
         final Caller caller = Caller.require(ctx, Access.BORDER_CHECK);
@@ -80,7 +84,10 @@ public final class CrossingContract implements ContractInterface {
         final CrossingRequest request = CrossingRequest.open(ledger.txId(), subject, command.post(),
                 command.direction(), command.companionRef(), ledger.now(), ledger.now().plus(command.ttl()));
         ledger.put(request);
-        ledger.emit(LedgerEvent.of(EventType.CROSSING_REQUESTED, request, List.of()));
+        ledger.emit(command.scanned()
+                ? LedgerEvent.of(request, new Scan(ledger.txId(), subject.subjectId(), command.post(), caller.name(),
+                        ledger.now()))
+                : LedgerEvent.of(EventType.CROSSING_REQUESTED, request, List.of()));
         return CanonicalJson.toJson(request);
     }
 

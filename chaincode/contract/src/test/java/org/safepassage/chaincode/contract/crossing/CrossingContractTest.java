@@ -131,6 +131,40 @@ class CrossingContractTest {
         }
 
         @Test
+        void a_request_opened_by_a_scan_records_the_scan_in_the_same_transaction() {
+            final Subject subject = ledger.registerMinor(1, 1);
+
+            final CrossingRequest request = ledger.ok(GUARD, CrossingRequest.class, "crossing:OpenCrossingRequest",
+                    json(new OpenCrossingRequestCommand(subject.subjectId(), POST, Direction.EXIT, null, null, true)));
+
+            final LedgerEvent event = ledger.lastEvent();
+            assertThat(event.type()).isEqualTo(EventType.CROSSING_REQUESTED);
+            assertThat(event.request()).isEqualTo(request);
+            assertThat(event.scan().scanId()).isEqualTo(request.requestId());
+            assertThat(event.scan().subjectId()).isEqualTo(subject.subjectId());
+            assertThat(event.scan().post()).isEqualTo(POST);
+            assertThat(event.scan().scannedBy()).isEqualTo("BorderMSP/post-md-leuseni-01");
+            assertThat(event.scan().scannedAt()).isEqualTo(ledger.now());
+        }
+
+        @Test
+        void a_request_opened_without_a_scan_carries_none() {
+            open(ledger.registerMinor(1, 1));
+
+            assertThat(ledger.lastEvent().scan()).isNull();
+        }
+
+        @Test
+        void a_scan_that_would_open_a_request_for_a_missing_child_is_refused_and_records_nothing() {
+            final Subject missing = ledger.registerMinor(1, 1);
+            flag(missing);
+
+            assertThat(ledger.refusal(GUARD, "crossing:OpenCrossingRequest", json(new OpenCrossingRequestCommand(
+                            missing.subjectId(), POST, Direction.EXIT, null, null, true))))
+                    .isEqualTo(ErrorCode.SUBJECT_FLAGGED_MISSING);
+        }
+
+        @Test
         void honours_a_requested_time_to_live() {
             final Subject subject = ledger.registerMinor(1, 1);
 
