@@ -12,7 +12,8 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.model.ProtectionClass;
-import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.enrollment.vault.VaultField;
+import org.safepassage.service.api.ApiException;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.subject.Finger;
@@ -78,15 +79,15 @@ public class SyntheticGallery {
             bySubject.put(ID_PREFIX + HexFormat.of().formatHex(bytes(12)), template);
         }
         final Finger finger = Finger.RIGHT_INDEX;
-        final String field = EnrolledGallery.templateField(finger);
+        final VaultField field = EnrolledGallery.templateField(finger);
         final Map<String, byte[]> sealed = new LinkedHashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
             final Instant now = Instant.now();
             bySubject.forEach((subjectId, template) -> {
                 vault.createSubjectKey(subjectId);
                 store.insert(new StoredSubject(subjectId, subjectId, bytes(32), ProtectionClass.SURVIVOR, 0, 1, null,
-                        vault.encrypt(subjectId, "personal", EMPTY_JSON), null,
-                        vault.encrypt(subjectId, "consent", EMPTY_JSON), vault.encrypt(subjectId, "salt", bytes(32)),
+                        vault.encrypt(subjectId, VaultField.PERSONAL, EMPTY_JSON), null,
+                        vault.encrypt(subjectId, VaultField.CONSENT, EMPTY_JSON), vault.encrypt(subjectId, VaultField.SALT, bytes(32)),
                         "fp-v1", HexFormat.of().formatHex(bytes(32)), "synthetic", StoredSubject.LedgerState.PENDING,
                         "synthetic-gallery", now, now));
                 store.insertTemplate(subjectId, finger, vault.encrypt(subjectId, field, template.bytes()));

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.safepassage.enrollment.api.ApiException;
+import org.safepassage.service.api.ApiException;
 
 /** Internal, load testing only: {@link SyntheticGallery} (404 unless enabled). */
 @Path("/internal/v1/load/synthetic-gallery")

@@ -27,6 +27,7 @@ import org.safepassage.enrollment.subject.StoredSubject;
 import org.safepassage.enrollment.subject.SubjectStore;
 import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.enrollment.vault.VaultException;
+import org.safepassage.enrollment.vault.VaultField;
 
 /**
  * Whether a subject's off-chain record (salt and templates, as stored now) still commits to the ledger's commitment,
@@ -144,7 +145,7 @@ public class TemplateIntegrity {
             final Map<Finger, FingerprintTemplateBytes> templates = new EnumMap<>(Finger.class);
             sealed.forEach((finger, bytes) -> templates.put(finger, FingerprintTemplateBytes.fromBytes(
                     vault.decrypt(stored.subjectId(), EnrolledGallery.templateField(finger), bytes))));
-            final CommitmentSalt salt = new CommitmentSalt(vault.decrypt(stored.subjectId(), "salt", stored.salt()));
+            final CommitmentSalt salt = new CommitmentSalt(vault.decrypt(stored.subjectId(), VaultField.SALT, stored.salt()));
             return !templates.isEmpty() && commitments.matches(new EnrolledTemplates(templates).commitmentInput(), salt,
                     ledgerCommitment);
         } catch (VaultException | IllegalArgumentException e) {
