@@ -14,6 +14,7 @@ import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.safepassage.chaincode.model.Alert;
 import org.safepassage.chaincode.model.AlertType;
+import org.safepassage.chaincode.model.AuditAnchor;
 import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.CommitmentEntry;
 import org.safepassage.chaincode.model.CommitmentScheme;
@@ -39,6 +40,8 @@ import org.safepassage.chaincode.model.SubjectStatus;
  * crossing   [subjectId, crossingId]  Crossing          (append-only, one key per crossing)
  * trip       [subjectId, tripId]      PreAuthorisedTrip
  * alert      [alertId]                Alert
+ * auditanchor [mspId, rowCount]       AuditAnchor       (rowCount as 19 digits, so keys sort by it)
+ * audithead  [mspId]                  AuditAnchor       (the organisation's latest anchor)
  * </pre>
  *
  * <p>Per-subject prefixes let a subject's timeline be read with one range query; one key per appended record avoids
@@ -180,6 +183,22 @@ public final class Ledger {
         final Alert alert = Alert.raise(txId(), type, subjectId, post, requestId, crossingId, now());
         put(alert);
         return alert;
+    }
+
+    /** The organisation's latest audit anchor, if it anchored any. */
+    public Optional<AuditAnchor> auditHead(final String mspId) {
+        return read(key("audithead", mspId), AuditAnchor.class);
+    }
+
+    /** Records an anchor and makes it the organisation's head. */
+    public void put(final AuditAnchor anchor) {
+        write(Endorsers.AUDIT_ANCHOR, anchor, anchor.mspId(), String.format("%019d", anchor.rowCount()));
+        write(Endorsers.AUDIT_HEAD, anchor, anchor.mspId());
+    }
+
+    /** The organisation's audit anchors, by row count. */
+    public List<AuditAnchor> auditAnchors(final String mspId) {
+        return readAll(AuditAnchor.class, "auditanchor", mspId);
     }
 
     /** Sets the transaction's chaincode event (Fabric keeps one per transaction). */
