@@ -145,6 +145,21 @@ class LockdownIT {
                 }
                 assertThatThrownBy(() -> sql.execute("copy (select 1) to program 'true'"))
                         .isInstanceOf(SQLException.class);
+                if ("enrollment".equals(name)) {
+                    // The access audit is append-only for the service that owns it: INSERT and SELECT, no more.
+                    try (ResultSet rights = sql.executeQuery("select has_table_privilege('access_audit', 'INSERT'),"
+                            + " has_table_privilege('access_audit', 'SELECT'),"
+                            + " has_table_privilege('access_audit', 'UPDATE'),"
+                            + " has_table_privilege('access_audit', 'DELETE'),"
+                            + " has_table_privilege('access_audit', 'TRUNCATE')")) {
+                        assertThat(rights.next()).isTrue();
+                        assertThat(List.of(rights.getBoolean(1), rights.getBoolean(2), rights.getBoolean(3),
+                                rights.getBoolean(4), rights.getBoolean(5))).containsExactly(true, true, false, false,
+                                false);
+                    }
+                    assertThatThrownBy(() -> sql.execute("delete from access_audit"))
+                            .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                }
             }
             for (String other : DATABASES) {
                 if (!other.equals(name)) {

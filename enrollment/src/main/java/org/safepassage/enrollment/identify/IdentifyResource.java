@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.safepassage.enrollment.audit.AccessAudit;
+import org.safepassage.enrollment.audit.Purpose;
 import org.safepassage.service.api.ApiException;
 
 /** Internal: the border gateway's identification service. */
@@ -18,9 +20,11 @@ import org.safepassage.service.api.ApiException;
 @Tag(name = "internal")
 public class IdentifyResource {
     private final IdentificationService identification;
+    private final AccessAudit audit;
 
-    IdentifyResource(final IdentificationService identification) {
+    IdentifyResource(final IdentificationService identification, final AccessAudit audit) {
         this.identification = identification;
+        this.audit = audit;
     }
 
     @POST
@@ -29,6 +33,13 @@ public class IdentifyResource {
         if (request == null) {
             throw ApiException.invalid("body", "is required");
         }
-        return identification.identify(request);
+        final Identification answer = identification.identify(request);
+        if (answer.outcome() == Identification.Outcome.MATCH) {
+            // The templates and salt were decrypted to answer with this person: a read, whatever the integrity.
+            audit.record(Purpose.IDENTIFY, answer.subjectId(), (request.subjectId() == null ? "1:N" : "1:1")
+                    + " fingerprint match, templates and salt for the commitment check; integrity "
+                    + answer.integrity());
+        }
+        return answer;
     }
 }

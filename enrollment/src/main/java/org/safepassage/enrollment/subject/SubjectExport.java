@@ -15,6 +15,10 @@ import org.safepassage.enrollment.vault.VaultField;
 /** GDPR Art. 15: everything held about one person, decrypted, with what the ledger holds about them. */
 @ApplicationScoped
 public class SubjectExport {
+    /** What an export discloses, as the access audit records it. */
+    public static final String AUDITED = "everything held (Art. 15): personal data, photo, consent, guardians with "
+            + "phone numbers, fingerprint templates, commitment, ledger record, referrals";
+
     private final SubjectStore store;
     private final SealedRecords sealed;
     private final SubjectVault vault;

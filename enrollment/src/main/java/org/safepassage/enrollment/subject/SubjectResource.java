@@ -19,6 +19,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safepassage.chaincode.model.Subject;
+import org.safepassage.enrollment.audit.AccessAudit;
+import org.safepassage.enrollment.audit.Purpose;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.service.api.ApiException;
 
@@ -34,11 +36,13 @@ public class SubjectResource {
     private final SubjectStore store;
     private final RegistryLedger ledger;
     private final Reenrollment reenrollment;
+    private final AccessAudit audit;
 
     SubjectResource(final EnrollmentService enrollment, final GuardianReplacement guardians,
             final SubjectExport export, final SubjectStore store, final RegistryLedger ledger,
-            final Reenrollment reenrollment) {
+            final Reenrollment reenrollment, final AccessAudit audit) {
         this.reenrollment = reenrollment;
+        this.audit = audit;
         this.enrollment = enrollment;
         this.guardians = guardians;
         this.export = export;
@@ -124,7 +128,9 @@ public class SubjectResource {
     @RolesAllowed({"supervisor", "dpo"})
     @Operation(summary = "GDPR Art. 15 export: everything held about the person")
     public SubjectExport.Export export(@PathParam("subjectId") final String subjectId) {
-        return export.export(subjectId);
+        final SubjectExport.Export document = export.export(subjectId);
+        audit.record(Purpose.EXPORT, subjectId, SubjectExport.AUDITED);
+        return document;
     }
 
     private String registered(final String subjectId) {

@@ -108,6 +108,21 @@ class ErasureTest {
                 }
             }
         }
+        // The access audit keeps the reads of the person (the export above) under the opaque id alone: who read
+        // what and why stays accountable after erasure, and links to no one once the vault is gone.
+        try (Connection db = EnrollmentTestEnvironment.database().getConnection();
+                PreparedStatement audit = db.prepareStatement("select purpose, t::text from access_audit t"
+                        + " where subject_id = ?")) {
+            audit.setString(1, subjectId);
+            try (ResultSet rows = audit.executeQuery()) {
+                final List<String> purposes = new ArrayList<>();
+                while (rows.next()) {
+                    purposes.add(rows.getString(1));
+                    assertThat(rows.getString(2)).doesNotContain(NAME).doesNotContain(PHONE);
+                }
+                assertThat(purposes).contains("EXPORT");
+            }
+        }
         checkpoint();
         assertThat(filesContaining(NAME.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(filesContaining(PHONE.getBytes(StandardCharsets.US_ASCII))).isEmpty();

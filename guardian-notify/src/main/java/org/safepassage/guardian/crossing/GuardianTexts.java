@@ -75,7 +75,7 @@ class GuardianTexts {
             store.settle(message, State.SKIPPED, null, now);
             return;
         }
-        final Optional<GuardianDirectory.Contact> contact = directory.find(message.guardianRef());
+        final Optional<GuardianDirectory.Contact> contact = directory.find(message.guardianRef(), message.requestId());
         if (contact.isEmpty()) {
             LOG.warnf("request %s: guardian %s has no verified phone: not texted", message.requestId(),
                     message.guardianRef());

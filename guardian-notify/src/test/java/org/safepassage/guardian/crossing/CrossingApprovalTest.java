@@ -188,6 +188,9 @@ class CrossingApprovalTest {
             assertThat(standIn.messagesTo(minor.phones().get(1)).get(0).body()).contains("APROB " + ro)
                     .contains("ieșire din țară");
             assertThat(standIn.messagesTo(minor.phones().get(2)).get(0).body()).contains("СХВАЛИТИ");
+            // Each contact look-up names the request it is for: enrollment's access audit records it.
+            assertThat(CrossingTestEnvironment.contactQueries(minor.guardianRefs().get(0)))
+                    .contains("requestId=" + request.requestId());
 
             // the outbox holds only the code's keyed hash, the message sid and, by the signed callbacks, delivery
             await("delivery reports", () -> count("SELECT count(*) FROM guardian_message WHERE request_id = ? "

@@ -33,6 +33,7 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
     private static HttpServer enrollment;
     private static int httpPort;
     private static final Map<String, String[]> GUARDIANS = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.List<String>> CONTACT_QUERIES = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -110,6 +111,11 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
         devpeer.restart();
     }
 
+    /** The query strings guardian-notify sent with each look-up of a guardian's contact (enrollment audits them). */
+    public static java.util.List<String> contactQueries(final String guardianRef) {
+        return CONTACT_QUERIES.getOrDefault(guardianRef, java.util.List.of());
+    }
+
     /** Enrollment's {@code GET /internal/v1/guardians/{ref}}, as guardian-notify uses it. */
     private static void startEnrollment() throws IOException {
         enrollment = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -117,6 +123,8 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
                 ("notifier:" + NOTIFIER_PASSWORD).getBytes(StandardCharsets.UTF_8));
         enrollment.createContext("/internal/v1/guardians/", exchange -> {
             final String ref = exchange.getRequestURI().getPath().substring("/internal/v1/guardians/".length());
+            CONTACT_QUERIES.computeIfAbsent(ref, r -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(String.valueOf(exchange.getRequestURI().getQuery()));
             final String[] contact = GUARDIANS.get(ref);
             final int status;
             final String body;

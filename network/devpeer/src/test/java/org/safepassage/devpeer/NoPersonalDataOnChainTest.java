@@ -14,6 +14,7 @@ import org.hyperledger.fabric.client.EndorseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safepassage.chaincode.client.SafePassageChaincode;
+import org.safepassage.chaincode.model.AnchorAuditHeadCommand;
 import org.safepassage.chaincode.model.AuthoriseTripCommand;
 import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.CrossingRequest;
@@ -100,13 +101,21 @@ class NoPersonalDataOnChainTest {
                         .isInstanceOfSatisfying(EndorseException.class, e -> assertThat(e.getDetails())
                                 .anySatisfy(detail -> assertThat(detail.getMessage()).contains("INVALID_ARGUMENT")));
             }
+            // an access-audit anchor: a count and a hash; a name smuggled in beside them is refused
+            network.chaincode(officer).auditAnchors().anchor(new AnchorAuditHeadCommand(42, "cd".repeat(32)));
+            final Contract audit = network.connect(officer).getNetwork(TestNetwork.CHANNEL)
+                    .getContract("safepassage", "audit");
+            assertThatThrownBy(() -> audit.submitTransaction("AnchorAuditHead", "{\"headHash\":\"" + "cd".repeat(32)
+                    + "\",\"readBy\":\"Ion Popescu\",\"rowCount\":43}"))
+                    .isInstanceOfSatisfying(EndorseException.class, e -> assertThat(e.getDetails())
+                            .anySatisfy(detail -> assertThat(detail.getMessage()).contains("INVALID_ARGUMENT")));
             network.chaincode(dpo).subjects().erase(
                     new EraseSubjectCommand(subject.subjectId(), Commands.newId("erasure")));
         }
 
         final String blocks = new String(Files.readAllBytes(data.resolve("blocks.log")), StandardCharsets.ISO_8859_1);
         assertThat(blocks).contains("SubjectErased").contains("CrossingRecorded").contains("SubjectScanned")
-                .contains("RedFlagRaised");
+                .contains("RedFlagRaised").contains("AnchorAuditHead");
         for (final String personal : PERSONAL_DATA) {
             assertThat(blocks).as("blocks contain %s", personal).doesNotContain(personal);
         }

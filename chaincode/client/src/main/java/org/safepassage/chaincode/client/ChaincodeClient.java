@@ -11,6 +11,7 @@ final class ChaincodeClient implements SafePassageChaincode {
     private final Crossings crossings;
     private final Trips trips;
     private final Alerts alerts;
+    private final AuditAnchors auditAnchors;
     private final LedgerEvents events;
 
     ChaincodeClient(final Network network, final String chaincodeName) {
@@ -26,6 +27,7 @@ final class ChaincodeClient implements SafePassageChaincode {
         this.crossings = new CrossingsImpl(calls(network, CrossingsImpl.CONTRACT));
         this.trips = new TripsImpl(calls(network, TripsImpl.CONTRACT));
         this.alerts = new AlertsImpl(calls(network, AlertsImpl.CONTRACT));
+        this.auditAnchors = new AuditAnchorsImpl(calls(network, AuditAnchorsImpl.CONTRACT));
         this.events = new LedgerEventsImpl(network, chaincodeName, false);
     }
 
@@ -57,6 +59,11 @@ final class ChaincodeClient implements SafePassageChaincode {
     @Override
     public Alerts alerts() {
         return alerts;
+    }
+
+    @Override
+    public AuditAnchors auditAnchors() {
+        return auditAnchors;
     }
 
     @Override

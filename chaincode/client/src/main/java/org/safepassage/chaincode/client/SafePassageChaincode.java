@@ -93,6 +93,13 @@ public interface SafePassageChaincode {
     Alerts alerts();
 
     /**
+     * Anchors of the caller's organisation's access-audit trail.
+     *
+     * @return the {@code audit} contract
+     */
+    AuditAnchors auditAnchors();
+
+    /**
      * The chaincode's events, skipping undecodable ones with a warning (see {@link LedgerEvents#strict()}).
      *
      * @return the event streams

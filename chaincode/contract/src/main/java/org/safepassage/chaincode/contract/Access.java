@@ -56,7 +56,11 @@ public enum Access {
     REVIEW_ALERTS(grant(CHILD_PROTECTION, ANALYST)),
     /** Raise red-flag alerts: the child-protection analytics identity alone, which can do nothing else. */
     RAISE_RED_FLAGS(grant(CHILD_PROTECTION, ANALYTICS)),
-    READ_ALERTS(anyMember(CHILD_PROTECTION));
+    READ_ALERTS(anyMember(CHILD_PROTECTION)),
+    /** Anchor the head of the registry's access-audit chain: the enrollment service, as its officer identity. */
+    ANCHOR_AUDIT(grant(REGISTRY, OFFICER)),
+    /** Read an organisation's own audit anchors: any member of the registry (the DPO's check). */
+    READ_AUDIT_ANCHORS(anyMember(REGISTRY));
 
     private final List<Grant> grants;
 

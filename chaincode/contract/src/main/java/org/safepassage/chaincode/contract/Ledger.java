@@ -15,6 +15,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.safepassage.chaincode.model.Alert;
 import org.safepassage.chaincode.model.AlertType;
 import org.safepassage.chaincode.model.ActorAttribution;
+import org.safepassage.chaincode.model.AuditAnchor;
 import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.CommitmentEntry;
 import org.safepassage.chaincode.model.CommitmentScheme;
@@ -41,6 +42,8 @@ import org.safepassage.chaincode.model.SubjectStatus;
  * trip       [subjectId, tripId]      PreAuthorisedTrip
  * alert      [alertId]                Alert
  * attribution [txId]                ActorAttribution  (the person a transaction was for, when it names one)
+ * auditanchor [mspId, rowCount]       AuditAnchor       (rowCount as 19 digits, so keys sort by it)
+ * audithead  [mspId]                  AuditAnchor       (the organisation's latest anchor)
  * </pre>
  *
  * <p>Per-subject prefixes let a subject's timeline be read with one range query; one key per appended record avoids
@@ -189,6 +192,22 @@ public final class Ledger {
         // Written once and never again: no key-level parameter, so like every creation it is validated under the
         // chaincode-level policy (docs/chaincode.md).
         stub.putState(key("attribution", attribution.txId()), CanonicalJson.toBytes(attribution));
+    }
+
+    /** The organisation's latest audit anchor, if it anchored any. */
+    public Optional<AuditAnchor> auditHead(final String mspId) {
+        return read(key("audithead", mspId), AuditAnchor.class);
+    }
+
+    /** Records an anchor and makes it the organisation's head. */
+    public void put(final AuditAnchor anchor) {
+        write(Endorsers.AUDIT_ANCHOR, anchor, anchor.mspId(), String.format("%019d", anchor.rowCount()));
+        write(Endorsers.AUDIT_HEAD, anchor, anchor.mspId());
+    }
+
+    /** The organisation's audit anchors, by row count. */
+    public List<AuditAnchor> auditAnchors(final String mspId) {
+        return readAll(AuditAnchor.class, "auditanchor", mspId);
     }
 
     /** Sets the transaction's chaincode event (Fabric keeps one per transaction). */

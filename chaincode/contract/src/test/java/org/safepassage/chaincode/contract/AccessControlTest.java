@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.safepassage.chaincode.model.AcknowledgeAlertCommand;
 import org.safepassage.chaincode.model.AlertResolution;
+import org.safepassage.chaincode.model.AnchorAuditHeadCommand;
 import org.safepassage.chaincode.model.AuthoriseTripCommand;
 import org.safepassage.chaincode.model.CommitmentScheme;
 import org.safepassage.chaincode.model.Decision;
@@ -123,7 +124,9 @@ class AccessControlTest {
                 tx("alert:RaiseRedFlag", Set.of(ANALYTICS), json(new RedFlagCommand(RedFlagRule.POST_SHOPPING,
                         SUBJECT, POST, List.of(new RedFlagEvidence(LEDGER_ID, SUBJECT, EventType.SUBJECT_SCANNED))))),
                 tx("alert:ReadAlert", CHILD_PROTECTION, LEDGER_ID),
-                tx("alert:ListOpenAlerts", CHILD_PROTECTION));
+                tx("alert:ListOpenAlerts", CHILD_PROTECTION),
+                tx("audit:AnchorAuditHead", Set.of(OFFICER), json(new AnchorAuditHeadCommand(3, COMMITMENT))),
+                tx("audit:ListAuditAnchors", REGISTRY));
     }
 
     @ParameterizedTest(name = "{0} {2}")

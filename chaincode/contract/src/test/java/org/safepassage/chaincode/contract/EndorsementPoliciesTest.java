@@ -144,6 +144,16 @@ class EndorsementPoliciesTest {
         }
 
         @Test
+        void an_audit_anchor_needs_every_organisation_even_when_it_moves_the_head() {
+            ledger.ok(OFFICER, org.safepassage.chaincode.model.AuditAnchor.class, "audit:AnchorAuditHead",
+                    json(new org.safepassage.chaincode.model.AnchorAuditHeadCommand(3, "a3".repeat(32))));
+
+            assertThat(planned(OFFICER, "audit:AnchorAuditHead",
+                    json(new org.safepassage.chaincode.model.AnchorAuditHeadCommand(5, "b5".repeat(32)))))
+                    .containsExactlyInAnyOrder("RegistryMSP", "BorderMSP", "ChildProtectionMSP");
+        }
+
+        @Test
         void acknowledging_an_alert_needs_child_protection_alone() {
             final Subject subject = ledger.registerMinor(1, 1);
             ledger.ok(OFFICER, Subject.class, "subject:FlagMissing", subject.subjectId());

@@ -32,7 +32,14 @@ public enum Endorsers {
     /** {@code trip [subjectId, tripId]}: a pre-authorisation to cross, and its revocation. */
     TRIP("trip", BORDER, CHILD_PROTECTION),
     /** {@code alert [alertId]}: an analyst's acknowledgement is the child-protection agency's own conclusion. */
-    ALERT("alert", CHILD_PROTECTION);
+    ALERT("alert", CHILD_PROTECTION),
+    /**
+     * {@code auditanchor [mspId, rowCount]}: an anchored head of an organisation's access audit, never rewritten. It
+     * witnesses against the organisation's own insiders, so no agency, nor two of them, may rewrite it.
+     */
+    AUDIT_ANCHOR("auditanchor", REGISTRY, BORDER, CHILD_PROTECTION),
+    /** {@code audithead [mspId]}: the latest anchor, which the next must not contradict; as the anchors. */
+    AUDIT_HEAD("audithead", REGISTRY, BORDER, CHILD_PROTECTION);
 
     /**
      * The chaincode-level policy, as an AND of these organisations' peers: every key created, and every

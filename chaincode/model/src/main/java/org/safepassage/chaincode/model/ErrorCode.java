@@ -43,7 +43,9 @@ public enum ErrorCode {
     /** Fewer distinct linked guardians approved than the subject's quorum requires. */
     QUORUM_NOT_MET(422),
     ALERT_NOT_FOUND(404),
-    ALERT_ALREADY_ACKNOWLEDGED(409);
+    ALERT_ALREADY_ACKNOWLEDGED(409),
+    /** An access-audit head that contradicts an earlier anchor: the chain was shortened or rewritten. */
+    AUDIT_HEAD_CONFLICT(409);
 
     private final int httpStatus;
 

@@ -18,7 +18,8 @@ public record Screen(String name, String user, String role, List<NavLink> nav) {
     @TemplateData
     public record NavLink(String id, String label, String href, boolean current) {}
 
-    static Screen of(final String name, final String currentId, final SecurityContext caller) {
+    /** The header for screen {@code name}, with {@code currentId} marked in the navigation. */
+    public static Screen of(final String name, final String currentId, final SecurityContext caller) {
         final boolean officer = caller.isUserInRole("officer");
         final boolean supervisor = caller.isUserInRole("supervisor");
         final boolean dpo = caller.isUserInRole("dpo");
@@ -26,7 +27,8 @@ public record Screen(String name, String user, String role, List<NavLink> nav) {
                         officer || supervisor || dpo ? link("subjects", "Subjects", "/ui/subjects", currentId) : null,
                         officer || supervisor ? link("enroll", "Enroll a person", "/ui/enroll", currentId) : null,
                         supervisor ? link("referrals", "Duplicate referrals", "/ui/referrals", currentId) : null,
-                        supervisor || dpo ? link("outbox", "Ledger outbox", "/ui/outbox", currentId) : null)
+                        supervisor || dpo ? link("outbox", "Ledger outbox", "/ui/outbox", currentId) : null,
+                        dpo ? link("audit", "Access audit", "/ui/audit", currentId) : null)
                 .filter(java.util.Objects::nonNull).toList();
         final String role = supervisor ? "supervisor" : dpo ? "data-protection officer" : officer ? "officer" : "";
         return new Screen(name, caller.getUserPrincipal().getName(), role, nav);

@@ -198,11 +198,13 @@ class ScreensTest {
         @Test
         void the_header_links_only_the_screens_a_role_may_open() {
             assertThat(page("officer").get("/ui/subjects").then().extract().asString())
-                    .contains("data-testid=\"nav-enroll\"").doesNotContain("data-testid=\"nav-referrals\"");
+                    .contains("data-testid=\"nav-enroll\"").doesNotContain("data-testid=\"nav-referrals\"")
+                    .doesNotContain("data-testid=\"nav-audit\"");
             assertThat(page("supervisor").get("/ui/subjects").then().extract().asString())
-                    .contains("data-testid=\"nav-referrals\"");
+                    .contains("data-testid=\"nav-referrals\"").doesNotContain("data-testid=\"nav-audit\"");
             assertThat(page("dpo").get("/ui/subjects").then().extract().asString())
-                    .doesNotContain("data-testid=\"nav-enroll\"").contains("data-testid=\"user-name\">dpo");
+                    .doesNotContain("data-testid=\"nav-enroll\"").contains("data-testid=\"user-name\">dpo")
+                    .contains("data-testid=\"nav-audit\"");
         }
     }
 }
