@@ -137,15 +137,15 @@ class EnrollmentFlowTest {
     @Test
     void a_template_row_altered_after_the_load_is_caught_when_the_gallery_reloads_it() throws Exception {
         final String subjectId = as("officer")
-                .body(child(newRequestId(), "Reload Target", 70, List.of(guardian("Guard Reload", "+40711007001"))))
+                .body(child(newRequestId(), "Reload Target", 96, List.of(guardian("Guard Reload", "+40711007001"))))
                 .post("/api/v1/subjects").then().statusCode(201).extract().path("subjectId");
         final String other = as("officer")
-                .body(child(newRequestId(), "Reload Other", 71, List.of(guardian("Guard Reload2", "+40711007101"))))
+                .body(child(newRequestId(), "Reload Other", 97, List.of(guardian("Guard Reload2", "+40711007101"))))
                 .post("/api/v1/subjects").then().statusCode(201).extract().path("subjectId");
         // verified once, then answered from the verdict kept for exactly these stored bytes
-        as("gateway").body(scan(70, 1)).post("/internal/v1/identify").then().statusCode(200)
+        as("gateway").body(scan(96, 1)).post("/internal/v1/identify").then().statusCode(200)
                 .body("subjectId", is(subjectId)).body("integrity", is("VERIFIED"));
-        as("gateway").body(scan(70, 2)).post("/internal/v1/identify").then().statusCode(200)
+        as("gateway").body(scan(96, 2)).post("/internal/v1/identify").then().statusCode(200)
                 .body("subjectId", is(subjectId)).body("integrity", is("VERIFIED"));
 
         // Someone with database access replaces the subject's template row with another subject's.
@@ -167,12 +167,12 @@ class EnrollmentFlowTest {
             // The change event (the trigger's gallery_change row) reaches the gallery: the reload cannot open the
             // row, so memory keeps the template it had; the record as stored no longer verifies.
             gallery.catchUp();
-            as("gateway").body(scan(70, 1)).post("/internal/v1/identify").then().statusCode(200)
+            as("gateway").body(scan(96, 1)).post("/internal/v1/identify").then().statusCode(200)
                     .body("outcome", is("MATCH")).body("subjectId", is(subjectId))
                     .body("integrity", is("MISMATCH"));
-            as("gateway").body(scan(70, 3)).post("/internal/v1/identify").then().statusCode(200)
+            as("gateway").body(scan(96, 3)).post("/internal/v1/identify").then().statusCode(200)
                     .body("subjectId", is(subjectId)).body("integrity", is("MISMATCH"));
-            as("gateway").body(scan(71, 1)).post("/internal/v1/identify").then().statusCode(200)
+            as("gateway").body(scan(97, 1)).post("/internal/v1/identify").then().statusCode(200)
                     .body("subjectId", is(other)).body("integrity", is("VERIFIED"));
         } finally {
             // The database is shared with the other tests, and a second instance loading it must not meet this row.
@@ -186,7 +186,7 @@ class EnrollmentFlowTest {
             gallery.catchUp();
         }
         // Put back as verified, it verifies again.
-        as("gateway").body(scan(70, 1)).post("/internal/v1/identify").then().statusCode(200)
+        as("gateway").body(scan(96, 1)).post("/internal/v1/identify").then().statusCode(200)
                 .body("subjectId", is(subjectId)).body("integrity", is("VERIFIED"));
     }
 
