@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import javax.net.ssl.KeyManagerFactory;
@@ -94,9 +95,14 @@ public final class RunningSystem implements AutoCloseable {
             builder.environment().put("SAFEPASSAGE_FABRIC_DATA", fabricData.toString());
         }
         builder.environment().putAll(environment);
-        for (String name : new String[] {"DEVPEER_PORT", "POSTGRES_PORT", "TWILIO_PORT", "NOTIFY_PORT",
-                "ENROLLMENT_PORT", "GATEWAY_PORT", "GATEWAY_ADMIN_PORT", "NEIGHBOUR_GATEWAY_PORT",
-                "NEIGHBOUR_GATEWAY_ADMIN_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT"}) {
+        final List<String> components = new java.util.ArrayList<>(List.of("DEVPEER_PORT", "POSTGRES_PORT",
+                "TWILIO_PORT", "NOTIFY_PORT", "ENROLLMENT_PORT", "GATEWAY_PORT", "GATEWAY_ADMIN_PORT", "KEYCLOAK_PORT",
+                "KEYCLOAK_MANAGEMENT_PORT"));
+        // Only the ports of components that run: LockdownIT expects every port in ports() to be listening.
+        if ("1".equals(environment.get("SAFEPASSAGE_NEIGHBOUR"))) {
+            components.addAll(List.of("NEIGHBOUR_GATEWAY_PORT", "NEIGHBOUR_GATEWAY_ADMIN_PORT"));
+        }
+        for (String name : components) {
             final int port = freePort();
             ports.put(name, port);
             builder.environment().put(name, Integer.toString(port));
