@@ -79,10 +79,10 @@ final class DifferentialScenario {
         final SafePassageChaincode notifier = ledger.client("ChildProtectionMSP", "notifier");
         ledger.awaitReady(ledger.gateway("ChildProtectionMSP", "analyst"), "alert:ListOpenAlerts");
         // Every record is created under the chaincode-level policy, which names all three organisations: each
-        // organisation's gateway must have learnt the other two peers (the system contract needs no arguments).
-        ledger.awaitReady(ledger.gateway("RegistryMSP", "officer"), "org.hyperledger.fabric:GetMetadata");
-        ledger.awaitReady(ledger.gateway("BorderMSP", "guard"), "org.hyperledger.fabric:GetMetadata");
-        ledger.awaitReady(ledger.gateway("ChildProtectionMSP", "notifier"), "org.hyperledger.fabric:GetMetadata");
+        // organisation's gateway must have learnt the other two peers.
+        for (ReadinessProbe probe : ReadinessProbe.EVERY_ORGANISATION) {
+            ledger.awaitReady(ledger.gateway(probe.mspId(), probe.user()), probe.transaction(), probe.arguments());
+        }
 
         // Registrations and a pre-authorised trip.
         observe("register a minor, 3 guardians, 2 must approve", () -> officer.subjects().register(

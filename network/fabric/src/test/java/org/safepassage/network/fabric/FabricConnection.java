@@ -105,13 +105,18 @@ final class FabricConnection implements AutoCloseable {
      * Waits until {@code gateway}'s peer can plan an endorsement under the chaincode's policy, i.e. it has learnt the
      * other organisations' peers and their chaincode through gossip (a few seconds after the network starts). Probes
      * by endorsing, never submitting, {@code transaction}, which the gateway's identity must be allowed to call.
+     *
+     * <p>The probe's answer must be the same on every peer, since the gateway compares the endorsements. The contract
+     * API's {@code org.hyperledger.fabric:GetMetadata} is not: each chaincode JVM lists the transactions in the order
+     * reflection gave it, so three chaincode servers may answer three different documents.
      */
-    void awaitEndorsementPlan(final Gateway gateway, final String transaction) throws InterruptedException {
+    void awaitEndorsementPlan(final Gateway gateway, final String transaction, final String... arguments)
+            throws InterruptedException {
         final Contract contract = gateway.getNetwork(channel()).getContract(chaincode());
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try {
-                contract.newProposal(transaction).build().endorse();
+                contract.newProposal(transaction).addArguments(arguments).build().endorse();
                 return;
             } catch (EndorseException e) {
                 if (e.getStatus().getCode() != Status.Code.FAILED_PRECONDITION || System.nanoTime() > deadline) {
@@ -124,13 +129,12 @@ final class FabricConnection implements AutoCloseable {
 
     /**
      * Waits until every organisation's gateway can plan an endorsement under the chaincode-level policy, which names
-     * all three organisations (every record is created under it): probes with the contract API's system contract,
-     * which any member may call without arguments.
+     * all three organisations (every record is created under it). Each probes with a read its identity may make and
+     * whose answer every peer gives alike ({@link ReadinessProbe}).
      */
     void awaitEveryGateway() throws InterruptedException {
-        for (String[] user : new String[][] {
-            {"RegistryMSP", "officer"}, {"BorderMSP", "guard"}, {"ChildProtectionMSP", "notifier"}}) {
-            awaitEndorsementPlan(gateway(user[0], user[1]), "org.hyperledger.fabric:GetMetadata");
+        for (ReadinessProbe probe : ReadinessProbe.EVERY_ORGANISATION) {
+            awaitEndorsementPlan(gateway(probe.mspId(), probe.user()), probe.transaction(), probe.arguments());
         }
     }
 

@@ -35,7 +35,7 @@ abstract class LedgerUnderTest implements AutoCloseable {
     abstract Gateway gateway(String mspId, String user);
 
     /** Waits until transactions needing several organisations can be endorsed (real Fabric learns peers by gossip). */
-    abstract void awaitReady(Gateway gateway, String transaction) throws InterruptedException;
+    abstract void awaitReady(Gateway gateway, String transaction, String... arguments) throws InterruptedException;
 
     final Network network(final String mspId, final String user) {
         return gateway(mspId, user).getNetwork(channel());
@@ -77,7 +77,7 @@ abstract class LedgerUnderTest implements AutoCloseable {
             }
 
             @Override
-            void awaitReady(final Gateway gateway, final String transaction) {
+            void awaitReady(final Gateway gateway, final String transaction, final String... arguments) {
                 // one process: every organisation's endorsement is there from the start
             }
 
@@ -106,8 +106,9 @@ abstract class LedgerUnderTest implements AutoCloseable {
             }
 
             @Override
-            void awaitReady(final Gateway gateway, final String transaction) throws InterruptedException {
-                fabric.awaitEndorsementPlan(gateway, transaction);
+            void awaitReady(final Gateway gateway, final String transaction, final String... arguments)
+                    throws InterruptedException {
+                fabric.awaitEndorsementPlan(gateway, transaction, arguments);
             }
 
             @Override
