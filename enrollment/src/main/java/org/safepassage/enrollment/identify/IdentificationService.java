@@ -1,6 +1,7 @@
 package org.safepassage.enrollment.identify;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.safepassage.enrollment.biometrics.MatchCandidate;
 import org.safepassage.enrollment.commitment.CommitmentSalt;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.gallery.IrisGallery;
+import org.safepassage.enrollment.biometrics.iris.IrisCode;
+import org.safepassage.enrollment.subject.IrisUploads;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.subject.EnrolledTemplates;
 import org.safepassage.enrollment.subject.FingerprintUploads;
@@ -38,6 +42,13 @@ public class IdentificationService {
     private final FpV1Commitments commitments;
     private final RegistryLedger ledger;
     private final FingerprintUploads uploads;
+    /* Injected by field: the iris path is additive to the constructor the fingerprint path has. */
+    @Inject
+    IrisUploads irisUploads;
+    @Inject
+    IrisGallery irisGallery;
+    @Inject
+    IrisIntegrity irisIntegrity;
 
     IdentificationService(final EnrolledGallery gallery, final SubjectStore store, final SubjectVault vault,
             final FpV1Commitments commitments, final RegistryLedger ledger, final FingerprintUploads uploads) {
@@ -54,37 +65,66 @@ public class IdentificationService {
         for (int i = 0; i < request.images().size(); i++) {
             probes.add(uploads.template("images[" + i + "]", request.images().get(i)));
         }
-        final Optional<MatchCandidate> match = request.subjectId() != null
-                ? gallery.verify(request.subjectId(), probes)
+        final List<IrisCode> irisProbes = new ArrayList<>();
+        for (int i = 0; i < request.irisImages().size(); i++) {
+            irisProbes.add(irisUploads.capture("irisImages[" + i + "]", request.irisImages().get(i)).code());
+        }
+        final Optional<MatchCandidate> finger = probes.isEmpty() ? Optional.empty()
+                : request.subjectId() != null ? gallery.verify(request.subjectId(), probes)
                 : gallery.candidates(probes).stream().findFirst();
-        if (match.isEmpty()) {
+        final Optional<IrisGallery.IrisMatch> iris = irisProbes.isEmpty() ? Optional.empty()
+                : request.subjectId() != null ? irisGallery.verify(request.subjectId(), irisProbes)
+                : irisGallery.candidates(irisProbes).stream().findFirst();
+        // Fusion (docs/biometrics.md): one modality at its own threshold suffices; two that name different people
+        // contradict each other and identify no one.
+        if (finger.isPresent() && iris.isPresent() && !finger.get().subjectId().equals(iris.get().subjectId())) {
+            LOG.errorf("fingerprint and iris name different subjects (%s, %s): no match", finger.get().subjectId(),
+                    iris.get().subjectId());
             return Identification.noMatch();
         }
-        final String subjectId = match.get().subjectId();
+        if (finger.isEmpty() && iris.isEmpty()) {
+            return Identification.noMatch();
+        }
+        final String subjectId = finger.map(MatchCandidate::subjectId).orElseGet(() -> iris.get().subjectId());
+        final Double score = finger.map(MatchCandidate::score).orElse(null);
+        final Double distance = iris.map(m -> m.score().normalizedDistance()).orElse(null);
+        final List<Identification.Modality> matchedBy = new ArrayList<>();
+        finger.ifPresent(m -> matchedBy.add(Identification.Modality.FINGERPRINT));
+        iris.ifPresent(m -> matchedBy.add(Identification.Modality.IRIS));
         final StoredSubject stored = store.find(subjectId).orElse(null);
         if (stored == null) {
             // Erased between the search and now: the gallery forgets at the same moment, so this is a race, not a hit.
             return Identification.noMatch();
         }
         if (stored.ledgerState() != StoredSubject.LedgerState.REGISTERED) {
-            return new Identification(Identification.Outcome.MATCH, subjectId, match.get().score(),
-                    Identification.Integrity.NOT_ON_LEDGER, null, stored.protectionClass());
+            return new Identification(Identification.Outcome.MATCH, subjectId, score,
+                    Identification.Integrity.NOT_ON_LEDGER, null, stored.protectionClass(), distance, matchedBy);
         }
         final Subject onLedger;
         try {
             onLedger = ledger.officer().subjects().read(subjectId);
         } catch (ChaincodeRefusedException e) {
             LOG.errorf("subject %s is registered here but the ledger answers %s", subjectId, e.getCode());
-            return new Identification(Identification.Outcome.MATCH, subjectId, match.get().score(),
-                    Identification.Integrity.MISMATCH, null, stored.protectionClass());
+            return new Identification(Identification.Outcome.MATCH, subjectId, score,
+                    Identification.Integrity.MISMATCH, null, stored.protectionClass(), distance, matchedBy);
         }
-        final boolean intact = onLedger.commitment() != null && recomputedMatches(stored, onLedger.commitment());
-        if (!intact) {
+        Identification.Integrity integrity = Identification.Integrity.VERIFIED;
+        if (finger.isPresent()) {
+            final boolean intact = onLedger.commitment() != null
+                    && stored.scheme().equals(onLedger.scheme() == null ? null : onLedger.scheme().id())
+                    && recomputedMatches(stored, onLedger.commitment());
+            if (!intact) {
+                integrity = Identification.Integrity.MISMATCH;
+            }
+        }
+        if (iris.isPresent() && integrity == Identification.Integrity.VERIFIED) {
+            integrity = irisIntegrity.verify(subjectId, iris.get().eye(), irisProbes, onLedger);
+        }
+        if (integrity == Identification.Integrity.MISMATCH) {
             LOG.errorf("commitment mismatch for %s: the off-chain record differs from what was registered", subjectId);
         }
-        return new Identification(Identification.Outcome.MATCH, subjectId, match.get().score(),
-                intact ? Identification.Integrity.VERIFIED : Identification.Integrity.MISMATCH, onLedger.status(),
-                onLedger.protectionClass());
+        return new Identification(Identification.Outcome.MATCH, subjectId, score, integrity, onLedger.status(),
+                onLedger.protectionClass(), distance, matchedBy);
     }
 
     private boolean recomputedMatches(final StoredSubject stored, final String ledgerCommitment) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -18,11 +19,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerException;
 import org.safepassage.chaincode.model.CommitmentScheme;
+import org.safepassage.chaincode.model.ModalityCommitment;
 import org.safepassage.chaincode.model.ProtectionClass;
 import org.safepassage.chaincode.model.RegisterSubjectCommand;
 import org.safepassage.enrollment.api.ApiException;
@@ -33,6 +36,7 @@ import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.commitment.SaltedCommitment;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
 import org.safepassage.enrollment.gallery.GalleryLock;
+import org.safepassage.enrollment.gallery.IrisGallery;
 import org.safepassage.enrollment.guardian.PhoneVerifications;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.ledger.OutboxHandler;
@@ -41,8 +45,9 @@ import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.service.db.Jdbc;
 
 /**
- * Enrolls a person: fingerprints checked and turned into templates, deduplicated against everyone enrolled, personal
- * data sealed in the vault, the commitment registered on the ledger.
+ * Enrolls a person: fingerprints and irises checked and turned into templates, each modality deduplicated against
+ * everyone enrolled, personal data sealed in the vault, the commitments (one per modality or eye, each naming its
+ * scheme) registered on the ledger.
  *
  * <p>The order is what keeps the two stores consistent: the vault rows and an outbox entry commit together first; the
  * ledger registration follows and, if the ledger is unreachable, is retried by the outbox until it lands. A definitive
@@ -72,6 +77,11 @@ public class EnrollmentService implements OutboxHandler {
     private final LedgerOutbox outbox;
     private final Referrals referrals;
     private final FingerprintUploads uploads;
+    /* Injected by field so that instances built by hand (tests of several instances) keep their constructor. */
+    @Inject
+    IrisEnrollments irises;
+    @Inject
+    IrisGallery irisGallery;
     private final Jdbc jdbc;
     private final ReentrantLock enrollmentLock = new ReentrantLock(true);
     /* Runs after a unique check, before the insert commits. Tests widen the race window here. */
@@ -109,12 +119,17 @@ public class EnrollmentService implements OutboxHandler {
             throw Referrals.referred(referral);
         });
         final byte[] photo = request.photo() == null ? null : photo(request.photo());
-        final EnrolledTemplates templates = templates(request.fingerprints());
+        final EnrolledTemplates templates =
+                request.fingerprints().isEmpty() ? null : templates(request.fingerprints());
+        final IrisEnrollments.Eyes eyes = irises.capture(request.irises());
         final LocalDate birthDate = request.person().birthDate();
         final boolean minor = Period.between(birthDate, LocalDate.now(ZoneOffset.UTC)).getYears() < ADULT_AGE;
         final ProtectionClass protection = minor ? ProtectionClass.MINOR : ProtectionClass.SURVIVOR;
         final YearMonth consentUntil = minor ? YearMonth.from(birthDate.plusYears(ADULT_AGE).minusDays(1)) : null;
-        final SaltedCommitment commitment = commitments.enroll(templates.commitmentInput());
+        // The primary commitment is fp-v1 when fingers were given, else the first eye's iris-fc-v1; every other eye's
+        // goes on the ledger beside it, each naming its scheme.
+        final SaltedCommitment commitment = templates != null
+                ? commitments.enroll(templates.commitmentInput()) : eyes.first().salted();
         final String subjectId = OpaqueIds.random("sub-");
 
         enrollmentLock.lock();
@@ -122,13 +137,29 @@ public class EnrollmentService implements OutboxHandler {
             // Check and insert in one transaction under the lock all instances share: the catch-up brings in every
             // enrollment another instance committed before we got the lock, and ours commits before the next
             // instance gets it. A rollback (a refusal below, a failure) releases the lock with the transaction.
-            final List<MatchCandidate> duplicates = QuarkusTransaction.requiringNew().call(() -> {
+            final Optional<Referrals.Referral> duplicate = QuarkusTransaction.requiringNew().call(() -> {
                 GalleryLock.acquire(jdbc);
-                gallery.catchUp();
-                final List<MatchCandidate> found =
-                        gallery.candidates(new ArrayList<>(templates.byFinger().values()));
-                if (!found.isEmpty()) {
-                    return found;
+                // Every modality given is searched; a hit in any one is a referral.
+                if (templates != null) {
+                    gallery.catchUp();
+                    final List<MatchCandidate> found =
+                            gallery.candidates(new ArrayList<>(templates.byFinger().values()));
+                    if (!found.isEmpty()) {
+                        final MatchCandidate best = found.get(0);
+                        LOG.infof("enrollment %s referred: fingerprints match %s (score %.1f)", request.requestId(),
+                                best.subjectId(), best.score());
+                        return Optional.of(referrals.refer(request.requestId(), best, officer));
+                    }
+                }
+                if (!eyes.isEmpty()) {
+                    final List<IrisGallery.IrisMatch> found = irisGallery.candidates(eyes.probes());
+                    if (!found.isEmpty()) {
+                        final IrisGallery.IrisMatch best = found.get(0);
+                        LOG.infof("enrollment %s referred: an iris matches %s's %s eye (distance %.3f)",
+                                request.requestId(), best.subjectId(), best.eye(), best.score().normalizedDistance());
+                        return Optional.of(referrals.refer(request.requestId(), best.subjectId(),
+                                best.score().normalizedDistance(), Referrals.Modality.IRIS, officer));
+                    }
                 }
                 uniqueCheckPassed.run();
                 final Instant now = Instant.now();
@@ -145,21 +176,26 @@ public class EnrollmentService implements OutboxHandler {
                 checkQuorum(protection, refs.size(), request.approvalQuorum());
                 // The command the outbox will send, built now: whatever the ledger's rules refuse rolls all of this
                 // back with a 4xx, instead of committing an outbox entry that can never be delivered.
+                if (templates != null) {
+                    templates.byFinger().forEach((finger, template) -> store.insertTemplate(subjectId, finger,
+                            vault.encrypt(subjectId, EnrolledGallery.templateField(finger), template.bytes())));
+                }
+                irises.store(subjectId, eyes);
                 LedgerRules.check(() -> registration(subjectId, commitment.commitment().value(),
                         commitment.commitment().scheme(), protection, refs, request.approvalQuorum(),
-                        consentUntil));
-                templates.byFinger().forEach((finger, template) -> store.insertTemplate(subjectId, finger,
-                        vault.encrypt(subjectId, EnrolledGallery.templateField(finger), template.bytes())));
+                        consentUntil, irises.additional(subjectId, commitment.commitment().value())));
                 outbox.enqueue(subjectId, LedgerOutbox.Operation.REGISTER);
-                return List.<MatchCandidate>of();
+                return Optional.<Referrals.Referral>empty();
             });
-            if (!duplicates.isEmpty()) {
-                final MatchCandidate best = duplicates.get(0);
-                LOG.infof("enrollment %s referred: fingerprints match %s (score %.1f)", request.requestId(),
-                        best.subjectId(), best.score());
-                throw Referrals.referred(referrals.refer(request.requestId(), best, officer));
+            if (duplicate.isPresent()) {
+                throw Referrals.referred(duplicate.get());
             }
-            gallery.add(subjectId, templates.byFinger());
+            if (templates != null) {
+                gallery.add(subjectId, templates.byFinger());
+            }
+            if (!eyes.isEmpty()) {
+                irisGallery.add(subjectId, eyes.codes());
+            }
         } finally {
             enrollmentLock.unlock();
         }
@@ -191,7 +227,8 @@ public class EnrollmentService implements OutboxHandler {
                 .map(StoredGuardian::guardianRef).toList();
         final RegisterSubjectCommand command = registration(subjectId, subject.commitment(), subject.scheme(),
                 subject.protectionClass(), refs, subject.approvalQuorum(),
-                subject.consentRequiredUntil() == null ? null : YearMonth.parse(subject.consentRequiredUntil()));
+                subject.consentRequiredUntil() == null ? null : YearMonth.parse(subject.consentRequiredUntil()),
+                irises.additional(subjectId, subject.commitment()));
         try {
             ledger.officer().subjects().register(command);
         } catch (ChaincodeRefusedException refused) {
@@ -203,6 +240,7 @@ public class EnrollmentService implements OutboxHandler {
                     outbox.done(subjectId, LedgerOutbox.Operation.REGISTER);
                 });
                 gallery.remove(subjectId);
+                irisGallery.remove(subjectId);
                 throw refused;
             }
         }
@@ -214,9 +252,9 @@ public class EnrollmentService implements OutboxHandler {
 
     private static RegisterSubjectCommand registration(final String subjectId, final String commitment,
             final String scheme, final ProtectionClass protection, final List<String> guardianRefs, final int quorum,
-            final YearMonth consentUntil) {
+            final YearMonth consentUntil, final List<ModalityCommitment> additional) {
         return new RegisterSubjectCommand(subjectId, commitment, CommitmentScheme.fromId(scheme), protection,
-                guardianRefs, quorum, consentUntil);
+                guardianRefs, quorum, consentUntil, additional);
     }
 
     /** A retry after an unseen success: the ledger already holds this subject with this commitment. */
@@ -236,7 +274,7 @@ public class EnrollmentService implements OutboxHandler {
         return new SubjectSummary(subjectId, subject.protectionClass(), subject.approvalQuorum(),
                 subject.consentRequiredUntil() == null ? null : YearMonth.parse(subject.consentRequiredUntil()),
                 guardians, List.copyOf(store.templates(subjectId).keySet()), subject.ledgerState(),
-                subject.createdAt());
+                subject.createdAt(), store.irises(subjectId).stream().map(StoredIris::eye).toList());
     }
 
     /**

@@ -72,6 +72,10 @@ class SeveralInstancesTest {
     FingerprintUploads uploads;
     @Inject
     Jdbc jdbc;
+    @Inject
+    IrisEnrollments irises;
+    @Inject
+    org.safepassage.enrollment.gallery.IrisGallery irisGallery;
 
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private final List<EnrolledGallery> started = new ArrayList<>();
@@ -185,8 +189,11 @@ class SeveralInstancesTest {
     }
 
     private EnrollmentService instance(final EnrolledGallery gallery) {
-        return new EnrollmentService(vault, commitments, store, gallery, phones, ledger, outbox, referrals, uploads,
-                jdbc);
+        final EnrollmentService instance = new EnrollmentService(vault, commitments, store, gallery, phones, ledger,
+                outbox, referrals, uploads, jdbc);
+        instance.irises = irises;
+        instance.irisGallery = irisGallery;
+        return instance;
     }
 
     private EnrollmentRequest child(final int finger, final String name, final String phone) {
