@@ -94,6 +94,16 @@ class IrisEnrollmentTest {
         as("officer").body(blurred).post("/api/v1/subjects").then().statusCode(422)
                 .body("code", is("IRIS_REJECTED")).body("details.eye", is("RIGHT"))
                 .body("details.rejection", is("OUT_OF_FOCUS"));
+        // The officer's screen checks each eye before sending: measurements for a good one, the reason for a bad one.
+        as("officer").body(Map.of("eye", "LEFT", "image", TestEyes.base64Png(114, 0)))
+                .post("/api/v1/iris-checks").then().statusCode(200)
+                .body("eye", is("LEFT")).body("quality.irisDiameter", org.hamcrest.Matchers.greaterThan(150f))
+                .body("quality.usableIrisArea", org.hamcrest.Matchers.greaterThan(0.6f));
+        as("officer").body(Map.of("eye", "RIGHT", "image", TestEyes.base64Blurred(114, 1)))
+                .post("/api/v1/iris-checks").then().statusCode(422)
+                .body("code", is("IRIS_REJECTED")).body("details.rejection", is("OUT_OF_FOCUS"));
+        as("gateway").body(Map.of("eye", "LEFT", "image", TestEyes.base64Png(114, 0)))
+                .post("/api/v1/iris-checks").then().statusCode(403);
         // One image per eye; an unknown eye is a 400.
         final Map<String, Object> twice = infant(newRequestId(), "Twice Iristest", 4, Map.of(),
                 List.of(guardian("G Twice", "+40711001104")));
