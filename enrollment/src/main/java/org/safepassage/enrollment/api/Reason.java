@@ -32,6 +32,13 @@ public enum Reason implements ErrorReason {
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     FINGERPRINT_REJECTED(422),
+    /** An iris image failed the quality gate; {@code details.rejection} names the reason, {@code details.eye} the eye. */
+    IRIS_REJECTED(422),
+    /**
+     * The biometrics given do not meet the default by age: irises under {@code details.irisOnlyBelowAge}, fingers
+     * from that age ({@code details.required} names what is missing).
+     */
+    BIOMETRICS_REQUIRED(422),
     PHOTO_REJECTED(422),
     PHONE_NOT_VERIFIED(422),
     /** The SMS provider refused the number (e.g. the guardian opted out of messages). */

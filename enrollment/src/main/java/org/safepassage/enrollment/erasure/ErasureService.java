@@ -2,6 +2,7 @@ package org.safepassage.enrollment.erasure;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.safepassage.chaincode.model.ErasureTombstone;
 import org.safepassage.chaincode.model.ErrorCode;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.gallery.IrisGallery;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.ledger.OutboxHandler;
 import org.safepassage.enrollment.ledger.RegistryLedger;
@@ -45,6 +47,8 @@ public class ErasureService implements OutboxHandler {
     private final LedgerOutbox outbox;
     private final Jdbc jdbc;
     private final NotifierErasure notifierErasure;
+    @Inject
+    IrisGallery irisGallery;
 
     ErasureService(final SubjectStore subjects, final SubjectVault vault, final EnrolledGallery gallery,
             final Referrals referrals, final RegistryLedger ledger, final LedgerOutbox outbox, final Jdbc jdbc,
@@ -99,6 +103,7 @@ public class ErasureService implements OutboxHandler {
             outbox.enqueue(subject.subjectId(), LedgerOutbox.Operation.ERASE_MESSAGES);
         });
         gallery.remove(request.subjectId());
+        irisGallery.remove(request.subjectId());
         LOG.infof("erased %s off-chain (request %s)", request.subjectId(), request.requestRef());
         try {
             apply(request.subjectId());
@@ -176,6 +181,10 @@ public class ErasureService implements OutboxHandler {
         erased.add("consent record");
         erased.add("guardian details (" + subjects.guardians(subject.subjectId()).size() + ")");
         erased.add("fingerprint templates (" + subjects.templates(subject.subjectId()).size() + ")");
+        final int eyes = subjects.irises(subject.subjectId()).size();
+        if (eyes > 0) {
+            erased.add("iris codes, iris-fc-v1 helper data and salts (" + eyes + ")");
+        }
         erased.add("commitment salt");
         erased.add("data key");
         erased.add("SMS records about the subject at guardian-notify and the SMS provider");

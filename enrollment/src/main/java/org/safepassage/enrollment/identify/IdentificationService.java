@@ -2,6 +2,7 @@ package org.safepassage.enrollment.identify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import org.safepassage.chaincode.model.Subject;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.gallery.IrisGallery;
+import org.safepassage.enrollment.biometrics.iris.IrisCode;
+import org.safepassage.enrollment.subject.IrisUploads;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.subject.FingerprintUploads;
 import org.safepassage.enrollment.subject.StoredSubject;
@@ -33,6 +37,13 @@ public class IdentificationService {
     private final TemplateIntegrity integrity;
     private final RegistryLedger ledger;
     private final FingerprintUploads uploads;
+    /* Injected by field: the iris path is additive to the constructor the fingerprint path has. */
+    @Inject
+    IrisUploads irisUploads;
+    @Inject
+    IrisGallery irisGallery;
+    @Inject
+    IrisIntegrity irisIntegrity;
 
     private final MeterRegistry metrics;
 
@@ -54,38 +65,73 @@ public class IdentificationService {
             }
             return null;
         });
-        final Optional<MatchCandidate> match = timed("search", () -> request.subjectId() != null
-                ? gallery.verify(request.subjectId(), probes)
-                : gallery.candidates(probes).stream().findFirst());
-        if (match.isEmpty()) {
+        final List<IrisCode> irisProbes = new ArrayList<>();
+        timed("extract_iris", () -> {
+            for (int i = 0; i < request.irisImages().size(); i++) {
+                irisProbes.add(irisUploads.capture("irisImages[" + i + "]", request.irisImages().get(i)).code());
+            }
+            return null;
+        });
+        final Optional<MatchCandidate> finger = probes.isEmpty() ? Optional.empty()
+                : timed("search", () -> request.subjectId() != null ? gallery.verify(request.subjectId(), probes)
+                        : gallery.candidates(probes).stream().findFirst());
+        final Optional<IrisGallery.IrisMatch> iris = irisProbes.isEmpty() ? Optional.empty()
+                : timed("search_iris", () -> request.subjectId() != null
+                        ? irisGallery.verify(request.subjectId(), irisProbes)
+                        : irisGallery.candidates(irisProbes).stream().findFirst());
+        // Fusion (docs/biometrics.md): one modality at its own threshold suffices; two that name different people
+        // contradict each other and identify no one.
+        if (finger.isPresent() && iris.isPresent() && !finger.get().subjectId().equals(iris.get().subjectId())) {
+            LOG.errorf("fingerprint and iris name different subjects (%s, %s): no match", finger.get().subjectId(),
+                    iris.get().subjectId());
             return Identification.noMatch();
         }
-        final String subjectId = match.get().subjectId();
+        if (finger.isEmpty() && iris.isEmpty()) {
+            return Identification.noMatch();
+        }
+        final String subjectId = finger.map(MatchCandidate::subjectId).orElseGet(() -> iris.get().subjectId());
+        final Double score = finger.map(MatchCandidate::score).orElse(null);
+        final Double distance = iris.map(m -> m.score().normalizedDistance()).orElse(null);
+        final List<Identification.Modality> matchedBy = new ArrayList<>();
+        finger.ifPresent(m -> matchedBy.add(Identification.Modality.FINGERPRINT));
+        iris.ifPresent(m -> matchedBy.add(Identification.Modality.IRIS));
         final StoredSubject stored = timed("vault_read", () -> store.find(subjectId).orElse(null));
         if (stored == null) {
             // Erased between the search and now: the gallery forgets at the same moment, so this is a race, not a hit.
             return Identification.noMatch();
         }
         if (stored.ledgerState() != StoredSubject.LedgerState.REGISTERED) {
-            return new Identification(Identification.Outcome.MATCH, subjectId, match.get().score(),
-                    Identification.Integrity.NOT_ON_LEDGER, null, stored.protectionClass());
+            return new Identification(Identification.Outcome.MATCH, subjectId, score,
+                    Identification.Integrity.NOT_ON_LEDGER, null, stored.protectionClass(), distance, matchedBy);
         }
         final Subject onLedger;
         try {
             onLedger = timed("ledger_read", () -> ledger.officer().subjects().read(subjectId));
         } catch (ChaincodeRefusedException e) {
             LOG.errorf("subject %s is registered here but the ledger answers %s", subjectId, e.getCode());
-            return new Identification(Identification.Outcome.MATCH, subjectId, match.get().score(),
-                    Identification.Integrity.MISMATCH, null, stored.protectionClass());
+            return new Identification(Identification.Outcome.MATCH, subjectId, score,
+                    Identification.Integrity.MISMATCH, null, stored.protectionClass(), distance, matchedBy);
         }
-        final boolean intact = onLedger.commitment() != null
-                && timed("integrity", () -> integrity.intact(stored, onLedger.commitment()));
-        if (!intact) {
+        Identification.Integrity verdict = Identification.Integrity.VERIFIED;
+        if (finger.isPresent()) {
+            // The fp-v1 record, verified once per stored record (TemplateIntegrity keeps the verdict).
+            final boolean intact = onLedger.commitment() != null
+                    && stored.scheme().equals(onLedger.scheme() == null ? null : onLedger.scheme().id())
+                    && timed("integrity", () -> integrity.intact(stored, onLedger.commitment()));
+            if (!intact) {
+                verdict = Identification.Integrity.MISMATCH;
+            }
+        }
+        if (iris.isPresent() && verdict == Identification.Integrity.VERIFIED) {
+            final Identification.Integrity irisVerdict = timed("integrity_iris",
+                    () -> irisIntegrity.verify(subjectId, iris.get().eye(), irisProbes, onLedger));
+            verdict = irisVerdict;
+        }
+        if (verdict == Identification.Integrity.MISMATCH) {
             LOG.errorf("commitment mismatch for %s: the off-chain record differs from what was registered", subjectId);
         }
-        return new Identification(Identification.Outcome.MATCH, subjectId, match.get().score(),
-                intact ? Identification.Integrity.VERIFIED : Identification.Integrity.MISMATCH, onLedger.status(),
-                onLedger.protectionClass());
+        return new Identification(Identification.Outcome.MATCH, subjectId, score, verdict, onLedger.status(),
+                onLedger.protectionClass(), distance, matchedBy);
     }
 
 

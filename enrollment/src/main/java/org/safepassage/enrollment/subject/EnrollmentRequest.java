@@ -1,5 +1,8 @@
 package org.safepassage.enrollment.subject;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,10 +15,20 @@ import org.safepassage.service.api.ApiException;
  * @param requestId the officer's idempotency key: a retry with the same id and body returns the first answer
  * @param photo optional face photo, JPEG or PNG, base64
  * @param approvalQuorum how many verified guardians must approve a crossing (M of N)
+ * @param fingerprints 0-10 fingers; at least one from age 6 ({@link Modalities})
+ * @param irises 0-2 eyes; at least one under age 6 ({@link Modalities})
  */
 public record EnrollmentRequest(String requestId, PersonalData person, String photo, List<GuardianInput> guardians,
-        Integer approvalQuorum, Consent consent, List<FingerprintInput> fingerprints) {
+        Integer approvalQuorum, Consent consent, List<FingerprintInput> fingerprints,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IrisInput> irises) {
     public static final int MAX_FINGERPRINTS = 10;
+
+    /** A fingerprint-only enrollment, as every enrollment was before the iris. */
+    public EnrollmentRequest(final String requestId, final PersonalData person, final String photo,
+            final List<GuardianInput> guardians, final Integer approvalQuorum, final Consent consent,
+            final List<FingerprintInput> fingerprints) {
+        this(requestId, person, photo, guardians, approvalQuorum, consent, fingerprints, null);
+    }
 
     public EnrollmentRequest {
         Fields.requestId("requestId", requestId);
@@ -33,8 +46,8 @@ public record EnrollmentRequest(String requestId, PersonalData person, String ph
             throw ApiException.invalid("approvalQuorum", "must be between 0 and the number of guardians");
         }
         fingerprints = fingerprints == null ? List.of() : List.copyOf(fingerprints);
-        if (fingerprints.isEmpty() || fingerprints.size() > MAX_FINGERPRINTS) {
-            throw ApiException.invalid("fingerprints", "between 1 and " + MAX_FINGERPRINTS + " fingers");
+        if (fingerprints.size() > MAX_FINGERPRINTS) {
+            throw ApiException.invalid("fingerprints", "at most " + MAX_FINGERPRINTS + " fingers");
         }
         final Set<Finger> seen = new HashSet<>();
         for (FingerprintInput fingerprint : fingerprints) {
@@ -42,5 +55,16 @@ public record EnrollmentRequest(String requestId, PersonalData person, String ph
                 throw ApiException.invalid("fingerprints", fingerprint.finger() + " given twice");
             }
         }
+        irises = irises == null ? List.of() : List.copyOf(irises);
+        if (irises.size() > Modalities.MAX_IRISES) {
+            throw ApiException.invalid("irises", "at most one image per eye");
+        }
+        final Set<Eye> eyes = new HashSet<>();
+        for (IrisInput iris : irises) {
+            if (!eyes.add(iris.eye())) {
+                throw ApiException.invalid("irises", iris.eye() + " given twice");
+            }
+        }
+        Modalities.check(person.birthDate(), fingerprints, irises, LocalDate.now(ZoneOffset.UTC));
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
@@ -23,6 +24,7 @@ import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.commitment.SaltedCommitment;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
 import org.safepassage.enrollment.gallery.GalleryLock;
+import org.safepassage.enrollment.gallery.IrisGallery;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.enrollment.vault.VaultField;
@@ -30,8 +32,9 @@ import org.safepassage.service.api.ApiException;
 import org.safepassage.service.db.Jdbc;
 
 /**
- * Enrolls a person: fingerprints checked and turned into templates, deduplicated against everyone enrolled, personal
- * data sealed in the vault, the commitment registered on the ledger.
+ * Enrolls a person: fingerprints and irises checked and turned into templates, each modality deduplicated against
+ * everyone enrolled, personal data sealed in the vault, the commitments (one per modality or eye, each naming its
+ * scheme) registered on the ledger.
  *
  * <p>The order is what keeps the two stores consistent: the vault rows and an outbox entry commit together first; the
  * ledger registration follows and, if the ledger is unreachable, is retried by the outbox until it lands. A definitive
@@ -56,6 +59,8 @@ public class EnrollmentService {
     private final LedgerOutbox outbox;
     private final Referrals referrals;
     private final FingerprintUploads uploads;
+    private final IrisEnrollments irises;
+    private final IrisGallery irisGallery;
     private final Jdbc jdbc;
     private final ReentrantLock enrollmentLock = new ReentrantLock(true);
     /* Runs after a unique check, before the insert commits. Tests widen the race window here. */
@@ -64,7 +69,8 @@ public class EnrollmentService {
     EnrollmentService(final SubjectVault vault, final FpV1Commitments commitments, final SubjectStore store,
             final EnrolledGallery gallery, final SubjectRegistration registration, final GuardianRecords guardians,
             final SealedRecords sealed, final LedgerOutbox outbox, final Referrals referrals,
-            final FingerprintUploads uploads, final Jdbc jdbc) {
+            final FingerprintUploads uploads, final IrisEnrollments irises, final IrisGallery irisGallery,
+            final Jdbc jdbc) {
         this.vault = vault;
         this.commitments = commitments;
         this.store = store;
@@ -75,6 +81,8 @@ public class EnrollmentService {
         this.outbox = outbox;
         this.referrals = referrals;
         this.uploads = uploads;
+        this.irises = irises;
+        this.irisGallery = irisGallery;
         this.jdbc = jdbc;
     }
 
@@ -95,11 +103,16 @@ public class EnrollmentService {
             throw Referrals.referred(referral);
         });
         final byte[] photo = request.photo() == null ? null : EnrollmentRules.photo(request.photo());
-        final EnrolledTemplates templates = templates(request.fingerprints());
+        final EnrolledTemplates templates =
+                request.fingerprints().isEmpty() ? null : templates(request.fingerprints());
+        final IrisEnrollments.Eyes eyes = irises.capture(request.irises());
         final LocalDate birthDate = request.person().birthDate();
         final ProtectionClass protection = EnrollmentRules.protection(birthDate, LocalDate.now(ZoneOffset.UTC));
         final YearMonth consentUntil = EnrollmentRules.consentUntil(protection, birthDate);
-        final SaltedCommitment commitment = commitments.enroll(templates.commitmentInput());
+        // The primary commitment is fp-v1 when fingers were given, else the first eye's iris-fc-v1; every other eye's
+        // goes on the ledger beside it, each naming its scheme.
+        final SaltedCommitment commitment = templates != null
+                ? commitments.enroll(templates.commitmentInput()) : eyes.first().salted();
         final String subjectId = OpaqueIds.random("sub-");
 
         enrollmentLock.lock();
@@ -107,13 +120,29 @@ public class EnrollmentService {
             // Check and insert in one transaction under the lock all instances share: the catch-up brings in every
             // enrollment another instance committed before we got the lock, and ours commits before the next
             // instance gets it. A rollback (a refusal below, a failure) releases the lock with the transaction.
-            final List<MatchCandidate> duplicates = QuarkusTransaction.requiringNew().call(() -> {
+            final Optional<Referrals.Referral> duplicate = QuarkusTransaction.requiringNew().call(() -> {
                 GalleryLock.acquire(jdbc);
-                gallery.catchUp();
-                final List<MatchCandidate> found =
-                        gallery.candidates(new ArrayList<>(templates.byFinger().values()));
-                if (!found.isEmpty()) {
-                    return found;
+                // Every modality given is searched; a hit in any one is a referral.
+                if (templates != null) {
+                    gallery.catchUp();
+                    final List<MatchCandidate> found =
+                            gallery.candidates(new ArrayList<>(templates.byFinger().values()));
+                    if (!found.isEmpty()) {
+                        final MatchCandidate best = found.get(0);
+                        LOG.infof("enrollment %s referred: fingerprints match %s (score %.1f)", request.requestId(),
+                                best.subjectId(), best.score());
+                        return Optional.of(referrals.refer(request.requestId(), best, officer));
+                    }
+                }
+                if (!eyes.isEmpty()) {
+                    final List<IrisGallery.IrisMatch> found = irisGallery.candidates(eyes.probes());
+                    if (!found.isEmpty()) {
+                        final IrisGallery.IrisMatch best = found.get(0);
+                        LOG.infof("enrollment %s referred: an iris matches %s's %s eye (distance %.3f)",
+                                request.requestId(), best.subjectId(), best.eye(), best.score().normalizedDistance());
+                        return Optional.of(referrals.refer(request.requestId(), best.subjectId(),
+                                best.score().normalizedDistance(), Referrals.Modality.IRIS, officer));
+                    }
                 }
                 uniqueCheckPassed.run();
                 final Instant now = Instant.now();
@@ -130,21 +159,26 @@ public class EnrollmentService {
                 EnrollmentRules.checkQuorum(protection, refs.size(), request.approvalQuorum());
                 // The command the outbox will send, built now: whatever the ledger's rules refuse rolls all of this
                 // back with a 4xx, instead of committing an outbox entry that can never be delivered.
+                if (templates != null) {
+                    templates.byFinger().forEach((finger, template) -> store.insertTemplate(subjectId, finger,
+                            vault.encrypt(subjectId, EnrolledGallery.templateField(finger), template.bytes())));
+                }
+                irises.store(subjectId, eyes);
                 LedgerRules.check(() -> SubjectRegistration.command(subjectId, commitment.commitment().value(),
                         commitment.commitment().scheme(), protection, refs, request.approvalQuorum(),
-                        consentUntil));
-                templates.byFinger().forEach((finger, template) -> store.insertTemplate(subjectId, finger,
-                        vault.encrypt(subjectId, EnrolledGallery.templateField(finger), template.bytes())));
+                        consentUntil, irises.additional(subjectId, commitment.commitment().value())));
                 outbox.enqueue(subjectId, LedgerOutbox.Operation.REGISTER);
-                return List.<MatchCandidate>of();
+                return Optional.<Referrals.Referral>empty();
             });
-            if (!duplicates.isEmpty()) {
-                final MatchCandidate best = duplicates.get(0);
-                LOG.infof("enrollment %s referred: fingerprints match %s (score %.1f)", request.requestId(),
-                        best.subjectId(), best.score());
-                throw Referrals.referred(referrals.refer(request.requestId(), best, officer));
+            if (duplicate.isPresent()) {
+                throw Referrals.referred(duplicate.get());
             }
-            gallery.add(subjectId, templates.byFinger());
+            if (templates != null) {
+                gallery.add(subjectId, templates.byFinger());
+            }
+            if (!eyes.isEmpty()) {
+                irisGallery.add(subjectId, eyes.codes());
+            }
         } finally {
             enrollmentLock.unlock();
         }
@@ -166,7 +200,7 @@ public class EnrollmentService {
         return new SubjectSummary(subjectId, subject.protectionClass(), subject.approvalQuorum(),
                 subject.consentRequiredUntil() == null ? null : YearMonth.parse(subject.consentRequiredUntil()),
                 guardians, List.copyOf(store.templates(subjectId).keySet()), subject.ledgerState(),
-                subject.createdAt());
+                subject.createdAt(), store.irises(subjectId).stream().map(StoredIris::eye).toList());
     }
 
     private EnrolledTemplates templates(final List<FingerprintInput> fingerprints) {

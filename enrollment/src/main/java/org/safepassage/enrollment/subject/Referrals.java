@@ -25,7 +25,15 @@ public class Referrals {
 
     /** A referral as the supervisor sees it. */
     public record Referral(String referralId, String requestId, String candidateSubjectId, double score,
-            String referredBy, Instant createdAt, String resolvedBy, String resolution) {}
+            String referredBy, Instant createdAt, String resolvedBy, String resolution, Modality modality) {}
+
+    /**
+     * Which modality matched. The score is that modality's: SourceAFIS similarity for a fingerprint (higher is
+     * closer, 40 the threshold), normalised Hamming distance for an iris (lower is closer, 0.28 the threshold).
+     */
+    public enum Modality {
+        FINGERPRINT, IRIS
+    }
 
     /** How a supervisor closes a referral. */
     public enum Resolution {
@@ -38,11 +46,17 @@ public class Referrals {
     }
 
     public Referral refer(final String requestId, final MatchCandidate best, final String officer) {
-        final Referral referral = new Referral(OpaqueIds.random("ref-"), requestId, best.subjectId(), best.score(),
-                officer, Instant.now(), null, null);
+        return refer(requestId, best.subjectId(), best.score(), Modality.FINGERPRINT, officer);
+    }
+
+    public Referral refer(final String requestId, final String candidateSubjectId, final double score,
+            final Modality modality, final String officer) {
+        final Referral referral = new Referral(OpaqueIds.random("ref-"), requestId, candidateSubjectId, score,
+                officer, Instant.now(), null, null, modality);
         QuarkusTransaction.requiringNew().run(() -> jdbc.update("insert into duplicate_referral (referral_id, "
-                + "request_id, candidate_subject_id, score, referred_by, created_at) values (?, ?, ?, ?, ?, ?)",
-                referral.referralId(), requestId, best.subjectId(), best.score(), officer, referral.createdAt()));
+                + "request_id, candidate_subject_id, score, referred_by, created_at, modality) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", referral.referralId(), requestId, candidateSubjectId, score, officer,
+                referral.createdAt(), modality.name()));
         return referral;
     }
 
@@ -76,15 +90,16 @@ public class Referrals {
     }
 
     static ApiException referred(final Referral referral) {
-        return new ApiException(Reason.DUPLICATE_REFERRED, "these fingerprints match a person already enrolled; "
-                + "the enrollment was referred to a supervisor", Map.of("referralId", referral.referralId()));
+        return new ApiException(Reason.DUPLICATE_REFERRED, "these biometrics match a person already enrolled; "
+                + "the enrollment was referred to a supervisor", Map.of("referralId", referral.referralId(),
+                        "modality", referral.modality() == null ? Modality.FINGERPRINT.name() : referral.modality().name()));
     }
 
     private static final String SELECT = "select referral_id, request_id, candidate_subject_id, score, referred_by, "
-            + "created_at, resolved_by, resolution from duplicate_referral";
+            + "created_at, resolved_by, resolution, modality from duplicate_referral";
 
     private static Referral referral(final java.sql.ResultSet row) throws java.sql.SQLException {
         return new Referral(row.getString(1), row.getString(2), row.getString(3), row.getDouble(4), row.getString(5),
-                Jdbc.instant(row, "created_at"), row.getString(7), row.getString(8));
+                Jdbc.instant(row, "created_at"), row.getString(7), row.getString(8), Modality.valueOf(row.getString(9)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.gallery.IrisGallery;
 import org.safepassage.enrollment.ledger.RegistryLedger;
 import org.safepassage.enrollment.vault.SubjectVault;
 import org.safepassage.enrollment.vault.VaultField;
@@ -38,7 +39,10 @@ public class SubjectExport {
     public record Export(String subjectId, Instant exportedAt, PersonalData person, String photo, Consent consent,
             List<ExportedGuardian> guardians, Map<Finger, String> fingerprintTemplates, String commitmentScheme,
             String commitment, String enrolledBy, Instant enrolledAt, Subject ledgerRecord,
-            List<Referrals.Referral> duplicateReferrals, String processing) {}
+            List<Referrals.Referral> duplicateReferrals, String processing, Map<Eye, ExportedIris> irises) {}
+
+    /** An enrolled eye: its IrisCode and mask, its iris-fc-v1 helper data (base64 of the stored formats). */
+    public record ExportedIris(String code, String helperData, String commitment) {}
 
     public record ExportedGuardian(String guardianRef, GuardianDetails details, boolean phoneVerified,
             boolean current) {}
@@ -54,6 +58,15 @@ public class SubjectExport {
         final Map<Finger, String> templates = new java.util.EnumMap<>(Finger.class);
         store.templates(subjectId).forEach((finger, sealed) -> templates.put(finger, Base64.getEncoder()
                 .encodeToString(vault.decrypt(subjectId, EnrolledGallery.templateField(finger), sealed))));
+        final Map<Eye, ExportedIris> irises = new java.util.EnumMap<>(Eye.class);
+        for (final StoredIris iris : store.irises(subjectId)) {
+            irises.put(iris.eye(), new ExportedIris(
+                    Base64.getEncoder().encodeToString(vault.decrypt(subjectId,
+                            IrisGallery.field(iris.eye(), IrisGallery.Part.CODE), iris.code())),
+                    Base64.getEncoder().encodeToString(vault.decrypt(subjectId,
+                            IrisGallery.field(iris.eye(), IrisGallery.Part.HELPER), iris.helper())),
+                    iris.commitment()));
+        }
         Subject onLedger = null;
         if (s.ledgerState() == StoredSubject.LedgerState.REGISTERED) {
             try {
@@ -70,8 +83,8 @@ public class SubjectExport {
                 s.scheme(),
                 s.commitment(), s.enrolledBy(), s.createdAt(), onLedger,
                 referrals.open().stream().filter(r -> r.candidateSubjectId().equals(subjectId)).toList(),
-                "Held by the registry to protect the subject at border crossings. Personal data, photo, guardians and "
-                        + "fingerprint templates are stored encrypted off-chain; the ledger holds only the opaque id, "
-                        + "the commitment, opaque guardian references and crossing records.");
+                "Held by the registry to protect the subject at border crossings. Personal data, photo, guardians, "
+                        + "fingerprint templates and iris codes with their helper data are stored encrypted off-chain; the ledger holds only the opaque id, "
+                        + "the commitment, opaque guardian references and crossing records.", irises);
     }
 }

@@ -8,9 +8,11 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.model.CommitmentScheme;
+import org.safepassage.chaincode.model.ModalityCommitment;
 import org.safepassage.chaincode.model.ProtectionClass;
 import org.safepassage.chaincode.model.RegisterSubjectCommand;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.gallery.IrisGallery;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.ledger.OutboxHandler;
 import org.safepassage.enrollment.ledger.RegistryLedger;
@@ -28,24 +30,32 @@ public class SubjectRegistration implements OutboxHandler {
     private final SubjectStore store;
     private final SubjectVault vault;
     private final EnrolledGallery gallery;
+    private final IrisEnrollments irises;
+    private final IrisGallery irisGallery;
     private final RegistryLedger ledger;
     private final LedgerOutbox outbox;
 
     SubjectRegistration(final SubjectStore store, final SubjectVault vault, final EnrolledGallery gallery,
-            final RegistryLedger ledger, final LedgerOutbox outbox) {
+            final IrisEnrollments irises, final IrisGallery irisGallery, final RegistryLedger ledger,
+            final LedgerOutbox outbox) {
         this.store = store;
         this.vault = vault;
         this.gallery = gallery;
+        this.irises = irises;
+        this.irisGallery = irisGallery;
         this.ledger = ledger;
         this.outbox = outbox;
     }
 
-    /** The command that registers a subject, built the same way when checking an enrollment and when sending it. */
+    /**
+     * The command that registers a subject, built the same way when checking an enrollment and when sending it:
+     * the primary commitment, and every other modality's commitment (each eye's iris-fc-v1 but the primary) beside it.
+     */
     static RegisterSubjectCommand command(final String subjectId, final String commitment, final String scheme,
             final ProtectionClass protection, final List<String> guardianRefs, final int quorum,
-            final YearMonth consentUntil) {
+            final YearMonth consentUntil, final List<ModalityCommitment> additionalCommitments) {
         return new RegisterSubjectCommand(subjectId, commitment, CommitmentScheme.fromId(scheme), protection,
-                guardianRefs, quorum, consentUntil);
+                guardianRefs, quorum, consentUntil, additionalCommitments);
     }
 
     @Override
@@ -66,7 +76,8 @@ public class SubjectRegistration implements OutboxHandler {
                 .map(StoredGuardian::guardianRef).toList();
         final RegisterSubjectCommand command = command(subjectId, subject.commitment(), subject.scheme(),
                 subject.protectionClass(), refs, subject.approvalQuorum(),
-                subject.consentRequiredUntil() == null ? null : YearMonth.parse(subject.consentRequiredUntil()));
+                subject.consentRequiredUntil() == null ? null : YearMonth.parse(subject.consentRequiredUntil()),
+                irises.additional(subjectId, subject.commitment()));
         try {
             ledger.officer().subjects().register(command);
         } catch (ChaincodeRefusedException refused) {
@@ -78,6 +89,7 @@ public class SubjectRegistration implements OutboxHandler {
                     outbox.done(subjectId, LedgerOutbox.Operation.REGISTER);
                 });
                 gallery.remove(subjectId);
+                irisGallery.remove(subjectId);
                 throw refused;
             }
         }

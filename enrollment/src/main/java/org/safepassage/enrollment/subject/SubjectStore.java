@@ -142,7 +142,19 @@ public class SubjectStore {
         return templates;
     }
 
-    /** Deletes the subject and, by cascade, its guardians and templates. Returns whether it existed. */
+    public void insertIris(final StoredIris iris) {
+        jdbc.update("insert into iris (subject_id, eye, code, helper, salt, commitment, pepper_id) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", iris.subjectId(), iris.eye().name(), iris.code(), iris.helper(),
+                iris.salt(), iris.commitment(), iris.pepperId());
+    }
+
+    /** The subject's enrolled eyes, left before right. */
+    public List<StoredIris> irises(final String subjectId) {
+        return jdbc.query("select subject_id, eye, code, helper, salt, commitment, pepper_id from iris "
+                + "where subject_id = ? order by eye", SubjectStore::iris, subjectId);
+    }
+
+    /** Deletes the subject and, by cascade, its guardians, templates and irises. Returns whether it existed. */
     public boolean delete(final String subjectId) {
         return jdbc.update("delete from subject where subject_id = ?", subjectId) == 1;
     }
@@ -155,6 +167,11 @@ public class SubjectStore {
                 row.getString("scheme"), row.getString("commitment"), row.getString("pepper_id"),
                 StoredSubject.LedgerState.valueOf(row.getString("ledger_state")), row.getString("enrolled_by"),
                 Jdbc.instant(row, "created_at"), Jdbc.instant(row, "updated_at"));
+    }
+
+    private static StoredIris iris(final ResultSet row) throws SQLException {
+        return new StoredIris(row.getString(1), Eye.valueOf(row.getString(2)), row.getBytes(3), row.getBytes(4),
+                row.getBytes(5), row.getString(6), row.getString(7));
     }
 
     private static StoredGuardian guardian(final ResultSet row) throws SQLException {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.safepassage.enrollment.biometrics.iris.IrisFcV1Commitments;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.commitment.Pepper;
 import org.safepassage.enrollment.commitment.Peppers;
@@ -34,5 +35,11 @@ public class VaultConfiguration {
     @Singleton
     FpV1Commitments commitments(final Pepper pepper) {
         return FpV1Commitments.create(pepper);
+    }
+
+    @Produces
+    @Singleton
+    IrisFcV1Commitments irisCommitments(final Pepper pepper) {
+        return IrisFcV1Commitments.create(pepper);
     }
 }

@@ -37,6 +37,14 @@ public final class VaultField {
         return new VaultField("template:" + finger);
     }
 
+    /**
+     * One sealed part of an enrolled eye's iris (e.g. {@code iris:LEFT:code}): the eye's enum name and the part
+     * ({@code code}, {@code helper} or {@code salt}).
+     */
+    public static VaultField iris(final String eye, final String part) {
+        return new VaultField("iris:" + eye + ":" + part);
+    }
+
     /* For the vault's own tests, which seal fields of their own. */
     static VaultField of(final String name) {
         return new VaultField(name);

@@ -37,7 +37,7 @@ import org.safepassage.enrollment.support.EnrollmentTestEnvironment;
 class ErasureTest {
     private static final String NAME = "Zenobia-Erasetest";
     private static final String PHONE = "+40722333444";
-    private static final List<String> TABLES = List.of("subject", "subject_key", "guardian", "biometric",
+    private static final List<String> TABLES = List.of("subject", "subject_key", "guardian", "biometric", "iris",
             "ledger_outbox", "duplicate_referral", "phone_verification");
 
     @Test
@@ -127,6 +127,45 @@ class ErasureTest {
         assertThat(filesContaining(NAME.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(filesContaining(PHONE.getBytes(StandardCharsets.US_ASCII))).isEmpty();
         assertThat(filesContaining(templateWindow)).isEmpty();
+    }
+
+    @Test
+    void erasure_removes_the_iris_codes_and_helper_data() throws Exception {
+        final String name = "Iosif-Iriserase";
+        final String subjectId = as("officer")
+                .body(org.safepassage.enrollment.support.Api.infant(newRequestId(), name, 3,
+                        Map.of("LEFT", 151, "RIGHT", 152), List.of(guardian("Guardian Iriserase", "+40722333555"))))
+                .post("/api/v1/subjects").then().statusCode(201).extract().path("subjectId");
+        final io.restassured.path.json.JsonPath export = as("dpo").get("/api/v1/subjects/" + subjectId + "/export")
+                .then().statusCode(200).extract().jsonPath();
+        final List<byte[]> windows = new ArrayList<>();
+        for (final String part : List.of("irises.LEFT.helperData", "irises.RIGHT.helperData", "irises.LEFT.code")) {
+            final byte[] stored = Base64.getDecoder().decode(export.getString(part));
+            windows.add(Arrays.copyOfRange(stored, 40, 72)); // offset words: the codeword XOR the code
+        }
+        checkpoint();
+        assertThat(filesContaining(subjectId.getBytes(StandardCharsets.US_ASCII))).isNotEmpty();
+
+        as("dpo").body(Map.of("subjectId", subjectId, "requestRef", "erasure-request-iris-0001"))
+                .post("/api/v1/erasures").then().statusCode(200).body("state", is("COMPLETE"))
+                .body("certificate.certificate.erased", org.hamcrest.Matchers.hasItem(
+                        "iris codes, iris-fc-v1 helper data and salts (2)"));
+
+        as("gateway").body(org.safepassage.enrollment.support.Api.irisScan(151, 2)).post("/internal/v1/identify")
+                .then().statusCode(200).body("outcome", is("NO_MATCH"));
+        try (Connection db = EnrollmentTestEnvironment.database().getConnection();
+                PreparedStatement count = db.prepareStatement("select count(*) from iris where subject_id = ?")) {
+            count.setString(1, subjectId);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("iris rows left").isZero();
+            }
+        }
+        checkpoint();
+        assertThat(filesContaining(name.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        for (final byte[] window : windows) {
+            assertThat(filesContaining(window)).isEmpty();
+        }
     }
 
     private static void checkpoint() throws Exception {

@@ -72,6 +72,10 @@ class SeveralInstancesTest {
     FingerprintUploads uploads;
     @Inject
     Jdbc jdbc;
+    @Inject
+    IrisEnrollments irises;
+    @Inject
+    org.safepassage.enrollment.gallery.IrisGallery irisGallery;
 
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private final List<EnrolledGallery> started = new ArrayList<>();
@@ -187,8 +191,9 @@ class SeveralInstancesTest {
     private EnrollmentService instance(final EnrolledGallery gallery) {
         final SealedRecords sealed = new SealedRecords(vault);
         return new EnrollmentService(vault, commitments, store, gallery,
-                new SubjectRegistration(store, vault, gallery, ledger, outbox),
-                new GuardianRecords(store, phones, sealed), sealed, outbox, referrals, uploads, jdbc);
+                new SubjectRegistration(store, vault, gallery, irises, irisGallery, ledger, outbox),
+                new GuardianRecords(store, phones, sealed), sealed, outbox, referrals, uploads, irises, irisGallery,
+                jdbc);
     }
 
     private EnrollmentRequest child(final int finger, final String name, final String phone) {

@@ -67,6 +67,27 @@ public final class Api {
         return request;
     }
 
+    /** A young child's enrollment by iris only: the given eyes (eye seed per eye, capture 0), quorum 1. */
+    public static Map<String, Object> infant(final String requestId, final String givenNames, final int ageYears,
+            final Map<String, Integer> eyes, final List<Map<String, Object>> guardians) {
+        final Map<String, Object> request = child(requestId, givenNames, 1, guardians);
+        request.put("person", Map.of("givenNames", givenNames, "familyName", "Testescu",
+                "birthDate", LocalDate.now().minusYears(ageYears).minusDays(10).toString(), "sex", "MALE",
+                "placeOfBirth", "Balti", "languages", List.of("ro")));
+        request.remove("fingerprints");
+        final List<Map<String, Object>> irises = new ArrayList<>();
+        eyes.forEach((eye, seed) -> irises.add(Map.of("eye", eye,
+                "image", org.safepassage.enrollment.biometrics.iris.TestEyes.base64Png(seed, 0))));
+        request.put("irises", irises);
+        return request;
+    }
+
+    /** A border scan by iris: a later capture of the eye. */
+    public static Map<String, Object> irisScan(final int eye, final int capture) {
+        return Map.of("irisImages", List.of(org.safepassage.enrollment.biometrics.iris.TestEyes.base64Png(eye,
+                capture)));
+    }
+
     public static Map<String, Object> scan(final int finger, final int impression) {
         return Map.of("images", List.of(TestImages.base64Png(finger, impression)));
     }

@@ -65,6 +65,9 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
             config.put("safepassage.commitment.pepper", randomKey());
             config.put("safepassage.ledger.connection", connection.toString());
             config.put("safepassage.ledger.retry-every", "1s");
+            // The first iris captures after a start run before the JIT has compiled the segmenter; on the shared,
+            // loaded development machine one enrollment of two eyes then took over RestAssured's default 30 s.
+            config.put("quarkus.http.test-timeout", "120s");
             config.put("quarkus.rest-client.guardian-notify.url",
                     "http://127.0.0.1:" + notifier.getAddress().getPort());
             config.put("safepassage.notify.password", PASSWORD);

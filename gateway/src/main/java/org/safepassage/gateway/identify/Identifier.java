@@ -38,8 +38,21 @@ public class Identifier {
      * @throws ApiException with enrollment's status and code for its 4xx, or 503 if it cannot answer
      */
     public Identification identify(final List<String> images, final String subjectId) {
+        return identify(images, List.of(), subjectId);
+    }
+
+    /**
+     * Identifies (1:N) or verifies (1:1) a person by fingerprints, irises or both.
+     *
+     * @param images base64 fingerprint images, possibly none
+     * @param irisImages base64 near-infrared eye images, possibly none
+     * @param subjectId the card's subject for 1:1, or null
+     * @return enrollment's answer
+     * @throws ApiException with enrollment's status and code for its 4xx, or 503 if it cannot answer
+     */
+    public Identification identify(final List<String> images, final List<String> irisImages, final String subjectId) {
         // The REST client throws for 4xx/5xx even with a Response return type: treat both paths alike.
-        try (Response response = call(images, subjectId)) {
+        try (Response response = call(images, irisImages, subjectId)) {
             final String body = response.hasEntity() ? response.readEntity(String.class) : "";
             final int status = response.getStatus();
             if (status == 200) {
@@ -60,9 +73,9 @@ public class Identifier {
         }
     }
 
-    private Response call(final List<String> images, final String subjectId) {
+    private Response call(final List<String> images, final List<String> irisImages, final String subjectId) {
         try {
-            return enrollment.identify(new IdentifyCall(images, subjectId));
+            return enrollment.identify(new IdentifyCall(images, subjectId, irisImages.isEmpty() ? null : irisImages));
         } catch (WebApplicationException e) {
             return e.getResponse();
         }

@@ -9,8 +9,17 @@ import java.util.List;
  * @param subjectReference the subject id read from a card or QR code, for 1:1 verification; absent for 1:N
  * @param direction {@code EXIT} or {@code ENTRY}
  * @param companion the travel document of the adult travelling with the person, if any
+ * @param irisImages the captured near-infrared eye images (8-bit greyscale PNG or JPEG, 640 x 480, base64), 0 to 2;
+ *     a scan carries fingerprints, irises or both
  */
-public record ScanRequest(List<String> images, String subjectReference, String direction, CompanionDocument companion) {
+public record ScanRequest(List<String> images, String subjectReference, String direction, CompanionDocument companion,
+        List<String> irisImages) {
+    /** A scan by fingerprint only, as every scan was before the iris. */
+    public ScanRequest(final List<String> images, final String subjectReference, final String direction,
+            final CompanionDocument companion) {
+        this(images, subjectReference, direction, companion, null);
+    }
+
     /**
      * The companion's travel document. Only an opaque keyed hash of it leaves the gateway.
      *

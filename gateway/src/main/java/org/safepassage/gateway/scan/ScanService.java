@@ -48,6 +48,7 @@ import org.safepassage.service.image.ImageFormat;
 public class ScanService {
     static final int MAX_IMAGES = 10;
     static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+    static final int MAX_IRIS_IMAGES = 2;
     private static final Logger LOG = Logger.getLogger(ScanService.class);
     /* Striped: scans of one subject run one at a time, scans of different subjects rarely wait for each other. */
     private static final Lock[] SUBJECT_LOCKS = java.util.stream.IntStream.range(0, 64)
@@ -94,14 +95,21 @@ public class ScanService {
         if (scan == null) {
             throw new ApiException(400, "MALFORMED_REQUEST", "a JSON scan body is required", null);
         }
-        final List<String> images = images(scan.images());
+        final List<String> irisImages = irisImages(scan.irisImages());
+        final List<String> images = irisImages.isEmpty() || scan.images() != null && !scan.images().isEmpty()
+                ? images(scan.images()) : List.of();
         final Direction direction = direction(scan.direction());
         final String reference = subjectReference(scan.subjectReference());
         final String companionRef = scan.companion() == null ? null : companions.reference(scan.companion());
 
-        final Identification identification = timed("identify", () -> identifier.identify(images, reference));
+        final Identification identification =
+                timed("identify", () -> identifier.identify(images, irisImages, reference));
         if (!identification.matched()) {
             return ScanDecision.of(Decision.NOT_ENROLLED, "NO_MATCH", null);
+        }
+        if (identification.unverified()) {
+            // The eye matched but did not re-derive the ledger's commitment: not proven, so nothing is recorded.
+            return ScanDecision.of(Decision.NOT_ENROLLED, "IRIS_NOT_VERIFIED", null);
         }
         final SafePassageChaincode ledger = ledgers.as(terminal.ledgerUser());
         // Read, decide, then commit once: either RecordScan, or OpenCrossingRequest recording the scan itself.
@@ -337,5 +345,37 @@ public class ScanService {
             }
         }
         return List.copyOf(images);
+    }
+
+    /** 0 to 2 near-infrared eye images, PNG or JPEG, base64; enrollment's quality gate judges the rest. */
+    private static List<String> irisImages(final List<String> irisImages) {
+        if (irisImages == null || irisImages.isEmpty()) {
+            return List.of();
+        }
+        if (irisImages.size() > MAX_IRIS_IMAGES) {
+            throw ApiException.invalid("irisImages", "at most " + MAX_IRIS_IMAGES + " iris images, one per eye");
+        }
+        for (int i = 0; i < irisImages.size(); i++) {
+            final String field = "irisImages[" + i + "]";
+            final String image = irisImages.get(i);
+            if (image == null || image.isBlank()) {
+                throw ApiException.invalid(field, "a base64 PNG or JPEG image");
+            }
+            final byte[] bytes;
+            try {
+                bytes = Base64.getMimeDecoder().decode(image);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid(field, "base64");
+            }
+            if (bytes.length > MAX_IMAGE_BYTES) {
+                throw ApiException.invalid(field, "at most " + MAX_IMAGE_BYTES + " bytes");
+            }
+            final Optional<ImageFormat> format = ImageFormat.detect(bytes);
+            if (format.isEmpty() || format.get() == ImageFormat.WSQ) {
+                throw new ApiException(400, "UNSUPPORTED_IMAGE_FORMAT", field + ": not a PNG or JPEG image",
+                        java.util.Map.of("field", field));
+            }
+        }
+        return List.copyOf(irisImages);
     }
 }

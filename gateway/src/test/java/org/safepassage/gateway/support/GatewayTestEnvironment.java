@@ -110,7 +110,8 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
                 answer = new Answer(401, "{\"code\":\"UNAUTHENTICATED\",\"message\":\"who are you\"}");
             } else {
                 final JsonNode body = JSON.readTree(exchange.getRequestBody());
-                final String image = body.path("images").path(0).asText("");
+                // Keyed by the first fingerprint image, or by the first iris image of a scan by iris alone.
+                final String image = body.path("images").path(0).asText(body.path("irisImages").path(0).asText(""));
                 answer = ANSWERS.getOrDefault(image, new Answer(200, "{\"outcome\":\"NO_MATCH\"}"));
             }
             final byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);

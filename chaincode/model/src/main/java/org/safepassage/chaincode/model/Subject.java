@@ -19,6 +19,8 @@ import java.util.List;
  *     date is on chain)
  * @param registeredAt transaction time of the registration
  * @param updatedAt transaction time of the last change
+ * @param additionalCommitments the subject's other commitments, one per further modality or eye, each naming its
+ *     scheme; absent when the subject has only the primary one, and once erased
  */
 public record Subject(
         String subjectId,
@@ -30,7 +32,17 @@ public record Subject(
         SubjectStatus status,
         YearMonth consentRequiredUntil,
         Instant registeredAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<ModalityCommitment> additionalCommitments) {
+
+    /** A subject with one commitment, as every subject was before the iris. */
+    public Subject(final String subjectId, final String commitment, final CommitmentScheme scheme,
+            final ProtectionClass protectionClass, final List<String> guardianRefs, final int approvalQuorum,
+            final SubjectStatus status, final YearMonth consentRequiredUntil, final Instant registeredAt,
+            final Instant updatedAt) {
+        this(subjectId, commitment, scheme, protectionClass, guardianRefs, approvalQuorum, status,
+                consentRequiredUntil, registeredAt, updatedAt, null);
+    }
 
     public Subject {
         Require.opaqueId("subjectId", subjectId);
@@ -43,10 +55,14 @@ public record Subject(
                     commitment == null && scheme == null && protectionClass == null && consentRequiredUntil == null,
                     "an erased subject keeps no commitment, scheme, protection class or consent month");
             Require.that(guardianRefs.isEmpty() && approvalQuorum == 0, "an erased subject keeps no guardians");
+            Require.that(additionalCommitments == null || additionalCommitments.isEmpty(),
+                    "an erased subject keeps no commitments");
+            additionalCommitments = null;
         } else {
             Require.sha256Hex("commitment", commitment);
             Require.present("scheme", scheme);
             Require.present("protectionClass", protectionClass);
+            additionalCommitments = ModalityCommitment.additional(commitment, additionalCommitments);
             Guardians.checkQuorum(protectionClass, guardianRefs, approvalQuorum);
             if (protectionClass == ProtectionClass.MINOR) {
                 Require.present("consentRequiredUntil", consentRequiredUntil);
@@ -59,23 +75,37 @@ public record Subject(
         return protectionClass == ProtectionClass.MINOR && !month.isAfter(consentRequiredUntil);
     }
 
+    /** Every commitment of the subject: the primary one first, then the additional ones; empty once erased. */
+    public List<ModalityCommitment> allCommitments() {
+        if (commitment == null) {
+            return List.of();
+        }
+        final List<ModalityCommitment> all = new java.util.ArrayList<>();
+        all.add(new ModalityCommitment(scheme, commitment));
+        if (additionalCommitments != null) {
+            all.addAll(additionalCommitments);
+        }
+        return List.copyOf(all);
+    }
+
     public boolean isGuardian(final String guardianRef) {
         return guardianRefs.contains(guardianRef);
     }
 
     public Subject withStatus(final SubjectStatus newStatus, final Instant at) {
         return new Subject(subjectId, commitment, scheme, protectionClass, guardianRefs, approvalQuorum, newStatus,
-                consentRequiredUntil, registeredAt, at);
+                consentRequiredUntil, registeredAt, at, additionalCommitments);
     }
 
     public Subject withGuardians(final List<String> refs, final int quorum, final Instant at) {
         return new Subject(subjectId, commitment, scheme, protectionClass, refs, quorum, status, consentRequiredUntil,
-                registeredAt, at);
+                registeredAt, at, additionalCommitments);
     }
 
+    /** Renewal of the primary commitment; the additional ones are kept (renewal by modality is not built yet). */
     public Subject withCommitment(final String newCommitment, final CommitmentScheme newScheme, final Instant at) {
         return new Subject(subjectId, newCommitment, newScheme, protectionClass, guardianRefs, approvalQuorum, status,
-                consentRequiredUntil, registeredAt, at);
+                consentRequiredUntil, registeredAt, at, additionalCommitments);
     }
 
     /** What is left of the subject after erasure: the id and the dates, linked to nothing. */

@@ -14,6 +14,7 @@ import org.safepassage.chaincode.contract.Refusal;
 import org.safepassage.chaincode.model.CanonicalJson;
 import org.safepassage.chaincode.model.CommitmentEntry;
 import org.safepassage.chaincode.model.CommitmentScheme;
+import org.safepassage.chaincode.model.ModalityCommitment;
 import org.safepassage.chaincode.model.EraseSubjectCommand;
 import org.safepassage.chaincode.model.ErasureTombstone;
 import org.safepassage.chaincode.model.ErrorCode;
@@ -45,11 +46,16 @@ public final class SubjectContract implements ContractInterface {
         if (ledger.findSubject(command.subjectId()).isPresent()) {
             throw Refusal.of(ErrorCode.SUBJECT_ALREADY_EXISTS, "subject " + command.subjectId() + " exists");
         }
-        requireUnused(ledger, command.scheme(), command.commitment());
         final Subject subject = command.toSubject(ledger.now());
+        // Every commitment of every modality is unique for good, and each identifies the subject.
+        for (final ModalityCommitment each : subject.allCommitments()) {
+            requireUnused(ledger, each.scheme(), each.commitment());
+        }
         ledger.put(subject);
-        ledger.putCommitment(subject.scheme(), subject.commitment(),
-                new CommitmentEntry(subject.subjectId(), CommitmentEntry.Status.ACTIVE));
+        for (final ModalityCommitment each : subject.allCommitments()) {
+            ledger.putCommitment(each.scheme(), each.commitment(),
+                    new CommitmentEntry(subject.subjectId(), CommitmentEntry.Status.ACTIVE));
+        }
         return changed(ledger, EventType.SUBJECT_REGISTERED, subject);
     }
 
@@ -122,8 +128,10 @@ public final class SubjectContract implements ContractInterface {
         final Ledger ledger = Ledger.of(ctx);
         final Subject subject = ledger.liveSubject(command.subjectId());
         final Instant now = ledger.now();
-        ledger.putCommitment(subject.scheme(), subject.commitment(),
-                new CommitmentEntry(subject.subjectId(), CommitmentEntry.Status.ERASED));
+        for (final ModalityCommitment each : subject.allCommitments()) {
+            ledger.putCommitment(each.scheme(), each.commitment(),
+                    new CommitmentEntry(subject.subjectId(), CommitmentEntry.Status.ERASED));
+        }
         ledger.put(subject.erased(now));
         final ErasureTombstone tombstone =
                 new ErasureTombstone(subject.subjectId(), command.requestRef(), ledger.txId(), now);

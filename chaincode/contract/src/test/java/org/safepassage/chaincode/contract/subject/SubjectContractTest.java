@@ -21,6 +21,7 @@ import org.safepassage.chaincode.model.ErasureTombstone;
 import org.safepassage.chaincode.model.ErrorCode;
 import org.safepassage.chaincode.model.EventType;
 import org.safepassage.chaincode.model.LedgerEvent;
+import org.safepassage.chaincode.model.ModalityCommitment;
 import org.safepassage.chaincode.model.OpenCrossingRequestCommand;
 import org.safepassage.chaincode.model.Direction;
 import org.safepassage.chaincode.model.ProtectionClass;
@@ -111,6 +112,73 @@ class SubjectContractTest {
                 assertThat(ledger.refusal(OFFICER, "subject:RegisterSubject", bad)).as(bad)
                         .isEqualTo(ErrorCode.INVALID_ARGUMENT);
             }
+        }
+    }
+
+    @Nested
+    class CommitmentsPerModality {
+        private RegisterSubjectCommand withIrises(final String primary, final CommitmentScheme scheme,
+                final List<ModalityCommitment> additional) {
+            return new RegisterSubjectCommand(ledger.newId("subject"), primary, scheme, ProtectionClass.MINOR,
+                    List.of(ledger.newId("guardian")), 1, YearMonth.of(2040, 4), additional);
+        }
+
+        @Test
+        void names_the_scheme_of_each_modality_and_each_identifies_the_subject() {
+            final String left = ledger.newCommitment();
+            final String right = ledger.newCommitment();
+            final var command = withIrises(ledger.newCommitment(), CommitmentScheme.FP_V1, List.of(
+                    new ModalityCommitment(CommitmentScheme.IRIS_FC_V1, left),
+                    new ModalityCommitment(CommitmentScheme.IRIS_FC_V1, right)));
+
+            final Subject subject = ledger.ok(OFFICER, Subject.class, "subject:RegisterSubject", json(command));
+
+            assertThat(subject.scheme()).isEqualTo(CommitmentScheme.FP_V1);
+            assertThat(subject.additionalCommitments()).extracting(ModalityCommitment::scheme)
+                    .containsExactly(CommitmentScheme.IRIS_FC_V1, CommitmentScheme.IRIS_FC_V1);
+            assertThat(json(subject)).contains("\"scheme\":\"iris-fc-v1\"").contains("\"scheme\":\"fp-v1\"");
+            assertThat(ledger.ok(GUARD, Subject.class, "subject:FindSubjectByCommitment", "iris-fc-v1", right)
+                    .subjectId()).isEqualTo(subject.subjectId());
+            assertThat(ledger.refusal(GUARD, "subject:FindSubjectByCommitment", "fp-v1", right))
+                    .isEqualTo(ErrorCode.SUBJECT_NOT_FOUND);
+        }
+
+        @Test
+        void a_subject_with_one_commitment_is_written_as_before() {
+            final var command = withIrises(ledger.newCommitment(), CommitmentScheme.IRIS_FC_V1, List.of());
+
+            final Subject subject = ledger.ok(OFFICER, Subject.class, "subject:RegisterSubject", json(command));
+
+            assertThat(subject.additionalCommitments()).isNull();
+            assertThat(json(subject)).doesNotContain("additionalCommitments");
+        }
+
+        @Test
+        void refuses_an_additional_commitment_someone_else_registered() {
+            final Subject other = ledger.registerMinor(1, 1);
+            final var command = withIrises(ledger.newCommitment(), CommitmentScheme.FP_V1,
+                    List.of(new ModalityCommitment(CommitmentScheme.FP_V1, other.commitment())));
+
+            assertThat(ledger.refusal(OFFICER, "subject:RegisterSubject", json(command)))
+                    .isEqualTo(ErrorCode.COMMITMENT_ALREADY_REGISTERED);
+        }
+
+        @Test
+        void erasure_retires_every_commitment() {
+            final String eye = ledger.newCommitment();
+            final Subject subject = ledger.ok(OFFICER, Subject.class, "subject:RegisterSubject", json(withIrises(
+                    ledger.newCommitment(), CommitmentScheme.FP_V1,
+                    List.of(new ModalityCommitment(CommitmentScheme.IRIS_FC_V1, eye)))));
+
+            ledger.ok(DPO, ErasureTombstone.class, "subject:EraseSubject",
+                    json(new EraseSubjectCommand(subject.subjectId(), ledger.newId("erasure"))));
+
+            assertThat(read(subject.subjectId()).additionalCommitments()).isNull();
+            assertThat(ledger.refusal(GUARD, "subject:FindSubjectByCommitment", "iris-fc-v1", eye))
+                    .isEqualTo(ErrorCode.SUBJECT_ERASED);
+            assertThat(ledger.refusal(OFFICER, "subject:RegisterSubject", json(withIrises(ledger.newCommitment(),
+                    CommitmentScheme.FP_V1, List.of(new ModalityCommitment(CommitmentScheme.IRIS_FC_V1, eye))))))
+                    .isEqualTo(ErrorCode.COMMITMENT_ALREADY_REGISTERED);
         }
     }
 
