@@ -25,7 +25,7 @@ public class PostLedgers {
     private final Map<String, LedgerGateway> gateways = new ConcurrentHashMap<>();
 
     PostLedgers(@ConfigProperty(name = "safepassage.ledger.connection") final Path connectionFile,
-            @ConfigProperty(name = "safepassage.ledger.msp-id", defaultValue = "BorderMSP") final String mspId) {
+            @ConfigProperty(name = "safepassage.ledger.msp", defaultValue = "BorderMSP") final String mspId) {
         this.connectionFile = connectionFile;
         this.mspId = mspId;
     }

@@ -53,7 +53,7 @@ public class RequestTracker {
             @ConfigProperty(name = "safepassage.ledger.service-user", defaultValue = "guard") final String serviceUser,
             @ConfigProperty(name = "safepassage.ledger.events-from-block", defaultValue = "0") final long fromBlock,
             @ConfigProperty(name = "safepassage.ledger.retry-every", defaultValue = "5s") final Duration retryEvery,
-            @ConfigProperty(name = "safepassage.ledger.msp-id", defaultValue = "BorderMSP") final String mspId) {
+            @ConfigProperty(name = "safepassage.ledger.msp", defaultValue = "BorderMSP") final String mspId) {
         this.ledgers = ledgers;
         this.serviceUser = serviceUser;
         this.fromBlock = fromBlock;

@@ -1,4 +1,4 @@
-package org.safepassage.guardian.ledger;
+package org.safepassage.service.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -10,10 +10,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.safepassage.chaincode.client.LedgerConnection;
-import org.safepassage.service.health.Reachability;
 
 /**
- * Ready while this organisation's ledger peer accepts connections; through a restart of the peer shorter than
+ * Ready while the service's organisation's ledger peer ({@code safepassage.ledger.msp} in
+ * {@code safepassage.ledger.connection}) accepts connections; through a restart of the peer shorter than
  * {@code safepassage.health.grace} it stays ready (the ledger client reconnects), so readiness does not flap.
  */
 @Readiness
@@ -23,7 +23,7 @@ public class LedgerReadiness implements HealthCheck {
     private final Reachability peer;
 
     LedgerReadiness(@ConfigProperty(name = "safepassage.ledger.connection") final Path connectionFile,
-            @ConfigProperty(name = "safepassage.ledger.msp", defaultValue = "ChildProtectionMSP") final String mspId,
+            @ConfigProperty(name = "safepassage.ledger.msp") final String mspId,
             @ConfigProperty(name = "safepassage.health.dependencies", defaultValue = "true") final boolean enabled,
             @ConfigProperty(name = "safepassage.health.grace", defaultValue = "30s") final Duration grace) {
         this.enabled = enabled;
