@@ -3,6 +3,7 @@ package org.safepassage.enrollment;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -21,7 +22,8 @@ class EnrollmentServiceTest {
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
-                .body("status", is("UP"));
+                .body("status", is("UP"))
+                .body("checks.name", hasItem("ledger"));
     }
 
     @Test

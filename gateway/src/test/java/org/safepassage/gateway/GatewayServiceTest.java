@@ -3,6 +3,7 @@ package org.safepassage.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -33,7 +34,8 @@ class GatewayServiceTest {
                 .get("health/ready")
                 .then()
                 .statusCode(200)
-                .body("status", is("UP"));
+                .body("status", is("UP"))
+                .body("checks.name", hasItem("ledger"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.safepassage.guardian;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -19,7 +20,8 @@ class GuardianNotifyServiceTest {
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
-                .body("status", is("UP"));
+                .body("status", is("UP"))
+                .body("checks.name", hasItem("ledger"));
     }
 
     @Test
