@@ -2,6 +2,7 @@ package org.safepassage.system.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -389,10 +390,7 @@ public final class CrossingLoad {
         for (int i = 0; i < posts; i++) {
             clients.add(system.terminal("guard"));
         }
-        final ConcurrentLinkedQueue<Long> okNanos = new ConcurrentLinkedQueue<>();
-        final ConcurrentLinkedQueue<Long> allNanos = new ConcurrentLinkedQueue<>();
-        final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-        final Map<String, String> errorExamples = new ConcurrentHashMap<>();
+        final Tally tally = new Tally();
         final AtomicInteger finishedPosts = new AtomicInteger();
         final CountDownLatch go = new CountDownLatch(1);
         final CountDownLatch done = new CountDownLatch(posts);
@@ -409,42 +407,12 @@ public final class CrossingLoad {
                         final Person person = people.get(random.nextInt(people.size()));
                         final byte[] body = person.scans().get(random.nextInt(IMPRESSIONS));
                         final long sent = System.nanoTime();
-                        String kind;
-                        String example = null;
                         try {
                             final HttpResponse<String> response = clients.get(post).send(request(scans, body),
                                     HttpResponse.BodyHandlers.ofString());
-                            final long took = System.nanoTime() - sent;
-                            allNanos.add(took);
-                            if (response.statusCode() == 200) {
-                                final JsonNode decision = JSON.readTree(response.body());
-                                final String got = decision.path("decision").asText() + "/"
-                                        + decision.path("reason").asText();
-                                if (got.equals("CLEAR/" + person.expectedReason())
-                                        && person.subjectId().equals(decision.path("subjectId").asText())) {
-                                    okNanos.add(took);
-                                    kind = null;
-                                } else {
-                                    kind = "wrong decision " + got;
-                                    example = response.body();
-                                }
-                            } else {
-                                final JsonNode error = response.body().isBlank() ? JSON.createObjectNode()
-                                        : JSON.readTree(response.body());
-                                kind = "HTTP " + response.statusCode() + " " + error.path("code").asText(
-                                        error.path("error").asText(""));
-                                example = response.body();
-                            }
-                        } catch (Exception e) {
-                            kind = e.getClass().getSimpleName();
-                            example = String.valueOf(e.getMessage());
-                        }
-                        if (kind != null) {
-                            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
-                            if (example != null) {
-                                errorExamples.putIfAbsent(kind, example.length() > 300 ? example.substring(0, 300)
-                                        : example);
-                            }
+                            tally.answered(person, response, System.nanoTime() - sent);
+                        } catch (IOException e) {
+                            tally.failed(e);
                         }
                     }
                 } catch (InterruptedException e) {
@@ -464,10 +432,10 @@ public final class CrossingLoad {
         final long begun = System.nanoTime();
         final int[] last = {0};
         progress.scheduleAtFixedRate(() -> {
-            final int now = allNanos.size();
+            final int now = tally.allNanos.size();
             log("  %5.0f s: %d answered (%.1f/s over the last 5 s), %d errors, %d posts finished, load %s",
                     (System.nanoTime() - begun) / 1e9, now, (now - last[0]) / 5.0,
-                    errors.values().stream().mapToLong(LongAdder::sum).sum(), finishedPosts.get(), loadAverage());
+                    tally.errorCount(), finishedPosts.get(), loadAverage());
             last[0] = now;
         }, 5, 5, TimeUnit.SECONDS);
         go.countDown();
@@ -480,19 +448,16 @@ public final class CrossingLoad {
         final String loadAfter = loadAverage();
         final Map<String, double[]> serverAfter = serverTimes(system);
 
-        final long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
+        final long errorCount = tally.errorCount();
         log("==== results: %d posts x at most %d scans / %d s, %d people (%d minors)", posts, scansPerPost, seconds,
                 people.size(), people.stream().filter(Person::minor).count());
         log("wall time %.1f s; %d scans answered, %d as expected (CLEAR), %d errors; %d posts still busy",
-                wall, allNanos.size(), okNanos.size(), errorCount, posts - finishedPosts.get());
-        log("throughput: %.2f scans/s answered, %.2f scans/s as expected", allNanos.size() / wall, okNanos.size() / wall);
-        log("scan-to-decision latency, expected decisions: %s", percentiles(okNanos));
-        log("scan-to-decision latency, all answered: %s", percentiles(allNanos));
-        if (errors.isEmpty()) {
-            log("errors: none");
-        }
-        new TreeMap<>(errors).forEach((kind, count) -> log("errors: %d x %s  e.g. %s", count.sum(), kind,
-                errorExamples.getOrDefault(kind, "")));
+                wall, tally.allNanos.size(), tally.okNanos.size(), errorCount, posts - finishedPosts.get());
+        log("throughput: %.2f scans/s answered, %.2f scans/s as expected", tally.allNanos.size() / wall,
+                tally.okNanos.size() / wall);
+        log("scan-to-decision latency, expected decisions: %s", percentiles(tally.okNanos));
+        log("scan-to-decision latency, all answered: %s", percentiles(tally.allNanos));
+        tally.logErrors();
         printServerTimes("during the load", serverBefore, serverAfter);
         log("load average: %s before the load, %s after", loadBefore, loadAfter);
         for (Thread thread : threads) {
@@ -513,10 +478,7 @@ public final class CrossingLoad {
         }
         final int total = (int) Math.round(rate * seconds);
         final long interval = (long) (1e9 / rate);
-        final ConcurrentLinkedQueue<Long> okNanos = new ConcurrentLinkedQueue<>();
-        final ConcurrentLinkedQueue<Long> allNanos = new ConcurrentLinkedQueue<>();
-        final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-        final Map<String, String> errorExamples = new ConcurrentHashMap<>();
+        final Tally tally = new Tally();
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger maxInFlight = new AtomicInteger();
         final CountDownLatch answered = new CountDownLatch(total);
@@ -527,8 +489,8 @@ public final class CrossingLoad {
         final ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
         final long begun = System.nanoTime();
         progress.scheduleAtFixedRate(() -> log("  %5.0f s: %d answered, %d in flight (max %d), %d errors, load %s",
-                (System.nanoTime() - begun) / 1e9, allNanos.size(), inFlight.get(), maxInFlight.get(),
-                errors.values().stream().mapToLong(LongAdder::sum).sum(), loadAverage()), 5, 5, TimeUnit.SECONDS);
+                (System.nanoTime() - begun) / 1e9, tally.allNanos.size(), inFlight.get(), maxInFlight.get(),
+                tally.errorCount(), loadAverage()), 5, 5, TimeUnit.SECONDS);
         probe.startLoaded();
         for (int n = 0; n < total; n++) {
             final long due = begun + n * interval;
@@ -541,41 +503,10 @@ public final class CrossingLoad {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             clients.get(n % clients.size()).sendAsync(request(scans, body), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
-                        final long took = System.nanoTime() - due;
-                        String kind = null;
-                        String example = null;
                         if (failure != null) {
-                            kind = failure.getClass().getSimpleName();
-                            example = String.valueOf(failure.getMessage());
+                            tally.failed(failure);
                         } else {
-                            allNanos.add(took);
-                            try {
-                                if (response.statusCode() == 200) {
-                                    final JsonNode decision = JSON.readTree(response.body());
-                                    final String got = decision.path("decision").asText() + "/"
-                                            + decision.path("reason").asText();
-                                    if (got.equals("CLEAR/" + person.expectedReason())
-                                            && person.subjectId().equals(decision.path("subjectId").asText())) {
-                                        okNanos.add(took);
-                                    } else {
-                                        kind = "wrong decision " + got;
-                                        example = response.body();
-                                    }
-                                } else {
-                                    kind = "HTTP " + response.statusCode();
-                                    example = response.body();
-                                }
-                            } catch (Exception e) {
-                                kind = e.getClass().getSimpleName();
-                                example = String.valueOf(e.getMessage());
-                            }
-                        }
-                        if (kind != null) {
-                            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
-                            if (example != null) {
-                                errorExamples.putIfAbsent(kind, example.length() > 300 ? example.substring(0, 300)
-                                        : example);
-                            }
+                            tally.answered(person, response, System.nanoTime() - due);
                         }
                         inFlight.decrementAndGet();
                         answered.countDown();
@@ -588,21 +519,71 @@ public final class CrossingLoad {
         progress.shutdownNow();
         final String loadAfter = loadAverage();
         final Map<String, double[]> serverAfter = serverTimes(system);
-        final long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
+        final long errorCount = tally.errorCount();
         log("==== results (open loop): %d scans offered at %.1f/s over %.1f s, %d people (%d minors)", total, rate,
                 sending, people.size(), people.stream().filter(Person::minor).count());
         log("wall time %.1f s; %d answered, %d as expected (CLEAR), %d errors; at most %d in flight", wall,
-                allNanos.size(), okNanos.size(), errorCount, maxInFlight.get());
-        log("throughput: %.2f scans/s answered over the sending time", allNanos.size() / sending);
-        log("scan-to-decision latency from the scheduled arrival, expected decisions: %s", percentiles(okNanos));
-        log("scan-to-decision latency from the scheduled arrival, all answered: %s", percentiles(allNanos));
-        if (errors.isEmpty()) {
-            log("errors: none");
-        }
-        new TreeMap<>(errors).forEach((kind, count) -> log("errors: %d x %s  e.g. %s", count.sum(), kind,
-                errorExamples.getOrDefault(kind, "")));
+                tally.allNanos.size(), tally.okNanos.size(), errorCount, maxInFlight.get());
+        log("throughput: %.2f scans/s answered over the sending time", tally.allNanos.size() / sending);
+        log("scan-to-decision latency from the scheduled arrival, expected decisions: %s",
+                percentiles(tally.okNanos));
+        log("scan-to-decision latency from the scheduled arrival, all answered: %s", percentiles(tally.allNanos));
+        tally.logErrors();
         printServerTimes("during the load", serverBefore, serverAfter);
         log("load average: %s before the load, %s after", loadBefore, loadAfter);
+    }
+
+    /** What one run's scans came back with: the latencies of all answers and of the expected ones, errors by kind. */
+    private static final class Tally {
+        final ConcurrentLinkedQueue<Long> okNanos = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> allNanos = new ConcurrentLinkedQueue<>();
+        private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        private final Map<String, String> examples = new ConcurrentHashMap<>();
+
+        /** An answer to a scan of {@code person}, {@code took} nanoseconds after it was sent (or due). */
+        void answered(final Person person, final HttpResponse<String> response, final long took) {
+            allNanos.add(took);
+            try {
+                final JsonNode answer = response.body().isBlank() ? JSON.createObjectNode()
+                        : JSON.readTree(response.body());
+                if (response.statusCode() != 200) {
+                    error("HTTP " + response.statusCode() + " " + answer.path("code").asText(
+                            answer.path("error").asText("")), response.body());
+                    return;
+                }
+                final String got = answer.path("decision").asText() + "/" + answer.path("reason").asText();
+                if (got.equals("CLEAR/" + person.expectedReason())
+                        && person.subjectId().equals(answer.path("subjectId").asText())) {
+                    okNanos.add(took);
+                } else {
+                    error("wrong decision " + got, response.body());
+                }
+            } catch (IOException e) {
+                failed(e);
+            }
+        }
+
+        /** A scan that got no answer, or one that was not JSON. */
+        void failed(final Throwable failure) {
+            error(failure.getClass().getSimpleName(), String.valueOf(failure.getMessage()));
+        }
+
+        long errorCount() {
+            return errors.values().stream().mapToLong(LongAdder::sum).sum();
+        }
+
+        void logErrors() {
+            if (errors.isEmpty()) {
+                log("errors: none");
+            }
+            new TreeMap<>(errors).forEach((kind, count) -> log("errors: %d x %s  e.g. %s", count.sum(), kind,
+                    examples.getOrDefault(kind, "")));
+        }
+
+        private void error(final String kind, final String example) {
+            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+            examples.putIfAbsent(kind, example.length() > 300 ? example.substring(0, 300) : example);
+        }
     }
 
     private static void printServerTimes(final String when, final Map<String, double[]> serverBefore,
