@@ -6,9 +6,10 @@ import java.util.Set;
 /**
  * What guardian-notify knows and the ledger must not: which phone number each guardian of a request was texted at, as
  * the keyed hash the notifier stores. The ledger's guardian references are per child, so only this links one person
- * approving for several children; the hashes never leave guardian-notify.
+ * approving for several children; the hashes never leave guardian-notify. Public so that the rules can run where there
+ * is no guardian-notify (the real-network suite runs them over real Fabric's events, with no phones).
  */
-interface PhoneBook {
+public interface PhoneBook {
     /** The keyed hash of the number this guardian of this request was texted at (and had to reply from). */
     Optional<String> phoneOf(String requestId, String guardianRef);
 
