@@ -64,6 +64,8 @@ public class EnrolledGallery {
     private final Gallery gallery = Gallery.inMemory();
     private final Map<String, Set<Finger>> fingersBySubject = new ConcurrentHashMap<>();
     private final GalleryReadiness readiness = new GalleryReadiness();
+    /* Subjects with a template row the vault cannot open (damaged or altered); until mended they cannot be found. */
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
     @Inject
     Jdbc jdbc;
@@ -172,9 +174,20 @@ public class EnrolledGallery {
             final List<Loaded> batch = new ArrayList<>(LOAD_BATCH);
             jdbc.query("select subject_id, finger, template from biometric", row -> {
                 final String subjectId = row.getString(1);
-                final Finger finger = Finger.valueOf(row.getString(2));
-                batch.add(new Loaded(subjectId, finger, FingerprintTemplateBytes.fromBytes(
-                        vault.decrypt(subjectId, templateField(finger), row.getBytes(3)))));
+                final Loaded template;
+                try {
+                    final Finger finger = Finger.valueOf(row.getString(2));
+                    template = new Loaded(subjectId, finger, FingerprintTemplateBytes.fromBytes(
+                            vault.decrypt(subjectId, templateField(finger), row.getBytes(3))));
+                } catch (VaultException | IllegalArgumentException e) {
+                    // A damaged or altered row must not keep every scan in the country waiting for a restart: the
+                    // others load, and this one is named for an operator (health data, log) until it is mended.
+                    unreadable.add(subjectId);
+                    LOG.errorf("gallery: a template of %s cannot be read (%s); left out of the 1:N gallery",
+                            subjectId, e.getMessage());
+                    return null;
+                }
+                batch.add(template);
                 if (batch.size() == LOAD_BATCH) {
                     loaded[0] += addAll(batch);
                     readiness.progress(loaded[0], total);
@@ -194,6 +207,10 @@ public class EnrolledGallery {
             follower.start();
             LOG.infof("gallery ready: %d fingerprints of %d subjects in %d ms; index %s", loaded[0],
                     fingersBySubject.size(), (System.nanoTime() - started) / 1_000_000, index.statistics());
+            if (!unreadable.isEmpty()) {
+                LOG.errorf("gallery: %d subjects have templates that cannot be read and cannot be identified: %s",
+                        unreadable.size(), unreadable);
+            }
         } catch (RuntimeException e) {
             readiness.failed(e.getClass().getSimpleName());
             LOG.error("the 1:N gallery failed to load: searches are refused until a restart", e);
@@ -289,8 +306,10 @@ public class EnrolledGallery {
             // blocking every change after it.
             LOG.errorf("gallery: the vault's templates of %s cannot be read (%s); kept as they were in memory",
                     subjectId, e.getMessage());
+            unreadable.add(subjectId);
             return;
         }
+        unreadable.remove(subjectId);
         if (templates.equals(inMemory(subjectId))) {
             // Most often this instance's own change, already applied: re-adding would only leave dead index entries.
             return;
@@ -327,6 +346,15 @@ public class EnrolledGallery {
     }
 
     private record Loaded(String subjectId, Finger finger, FingerprintTemplateBytes template) {}
+
+    /**
+     * Subjects with a template row that could not be read at the load or at a later change: damaged or altered in the
+     * database. They cannot be identified until the row is mended (or the subject re-enrolled), so the readiness
+     * check shows their number.
+     */
+    public Set<String> unreadable() {
+        return Set.copyOf(unreadable);
+    }
 
     /** Whether every enrolled template is loaded and indexed, for the readiness check. */
     public boolean ready() {

@@ -22,6 +22,7 @@ public class GalleryHealth implements HealthCheck {
         return HealthCheckResponse.named("gallery").status(gallery.ready())
                 .withData("fingerprints", index.entries())
                 .withData("indexMiB", index.approximateBytes() >> 20)
+                .withData("unreadable", gallery.unreadable().size())
                 .build();
     }
 }

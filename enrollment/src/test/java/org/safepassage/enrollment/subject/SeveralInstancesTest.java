@@ -182,6 +182,32 @@ class SeveralInstancesTest {
         assertThat(identify(other, 54)).contains(subjectId);
     }
 
+    @Test
+    void a_damaged_template_row_is_left_out_of_the_load_and_named_while_everyone_else_is_searchable() {
+        final String damaged = enroll("Oda-Instances", 55, "+37360000551");
+        final String intact = enroll("Pia-Instances", 56, "+37360000561");
+        final byte[] original = jdbc.queryOne("select template from biometric where subject_id = ?",
+                row -> row.getBytes(1), damaged).orElseThrow();
+        // one bit of the sealed template flipped: its AES-GCM tag no longer verifies
+        jdbc.update("update biometric set template = set_byte(template, 40, get_byte(template, 40) # 1) "
+                + "where subject_id = ?", damaged);
+        try {
+            final EnrolledGallery other = gallery();
+
+            assertThat(other.ready()).as("one damaged row must not keep every search waiting").isTrue();
+            assertThat(other.unreadable()).containsExactly(damaged);
+            assertThat(identify(other, 56)).contains(intact);
+            assertThat(other.contains(damaged)).isFalse();
+        } finally {
+            jdbc.update("update biometric set template = ? where subject_id = ?", original, damaged);
+        }
+    }
+
+    private String enroll(final String name, final int finger, final String phone) {
+        return as("officer").body(Api.child(newRequestId(), name, finger, List.of(guardian("Guardian " + name, phone))))
+                .post("/api/v1/subjects").then().statusCode(201).extract().path("subjectId");
+    }
+
     private EnrolledGallery gallery() {
         final EnrolledGallery gallery = SecondInstanceGallery.start(jdbc, vault, online::get);
         started.add(gallery);
