@@ -159,6 +159,13 @@ class ScreensTest {
         }
 
         @Test
+        void lists_the_enrolled_fingers_and_no_eye_for_a_child_enrolled_by_finger() {
+            final String html = page("officer").get("/ui/subjects/" + ilinca).then().statusCode(200).extract().asString();
+            assertThat(html).contains("data-testid=\"subject-fingers\">RIGHT_INDEX")
+                    .contains("data-testid=\"subject-eyes\">—<");
+        }
+
+        @Test
         void offers_the_supervisor_the_flag_and_the_export() {
             final String html = page("supervisor").get("/ui/subjects/" + ilinca).then().statusCode(200).extract()
                     .asString();
@@ -201,7 +208,10 @@ class ScreensTest {
             final String html = page("supervisor").get("/ui/referrals").then().statusCode(200).extract().asString();
             assertThat(html).contains("data-testid=\"referral-row\" data-referral-id=\"" + referralId + "\"")
                     .contains("data-testid=\"resolve-referral\"")
-                    .contains("href=\"/ui/subjects/" + ilinca + "\"");
+                    .contains("href=\"/ui/subjects/" + ilinca + "\"")
+                    // A finger matched: the score is SourceAFIS's, read against the fingerprint threshold.
+                    .contains("data-testid=\"referral-modality\" data-modality=\"fingerprint\"")
+                    .contains("the same finger by default");
         }
 
         @Test
