@@ -250,6 +250,7 @@
     $("decision-reason").textContent = t(has(reasonKey) ? reasonKey : "reason.UNKNOWN");
     $("decision-reason").dataset.reason = current.reason || "";
     $("decision-instruction").classList.toggle("sp-hidden", current.decision !== "ALERT");
+    renderMatchedBy();
     renderProgress();
 
     const request = current.request;
@@ -269,6 +270,16 @@
     }
     renderCrossing();
     retranslateError($("action-error"));
+  }
+
+  // What recognised the person (fingerprint, eye or both), as the gateway reports it for an identified subject.
+  function renderMatchedBy() {
+    const matchedBy = (current.scan && current.scan.matchedBy) || [];
+    const key = matchedBy.length > 1 ? "matchedBy.BOTH" : matchedBy.length === 1 ? "matchedBy." + matchedBy[0] : null;
+    const line = $("decision-matched-by");
+    line.dataset.matchedBy = matchedBy.join(" ");
+    line.textContent = key && has(key) ? t(key) : "";
+    line.classList.toggle("sp-hidden", !(key && has(key)));
   }
 
   function renderProgress() {
