@@ -42,10 +42,11 @@ import org.safepassage.system.RunningSystem;
  * a reload, the crossing is recorded and shows on the analyst's timeline; then the DPO erases the child and the
  * certificate verifies. Then, on the people {@code ./run --seed} loads, the other decisions: a missing child's ALERT,
  * a refusal by both guardians, a supervisor's override, an adult who is CLEAR at once (the seed also has her cross at
- * each of the three posts); the analyst sees the alerts and concludes on one, and the statistics count the refusal and
- * the override and show every post. Then a four-year-old is enrolled by irises alone, each eye checked by the quality
- * gate on screen (a blurred capture refused with its reason, then retaken), and a guard identifies her by one eye.
- * Every screen passed is photographed at 1280x800 and at a 768 px tablet width.
+ * each of the three posts); the youngest demo child, enrolled by her eyes, is recognised by one; the analyst sees the
+ * alerts and concludes on one, and the statistics count the refusal and the override and show every post. Then a
+ * four-year-old is enrolled by irises alone, each eye checked by the quality gate on screen (a blurred capture refused
+ * with its reason, then retaken), and a guard identifies her by one eye. Every screen passed is photographed at
+ * 1280x800 and at a 768 px tablet width.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreensIT {
@@ -236,6 +237,14 @@ class ScreensIT {
         assertThat(decision).hasAttribute("data-decision", "CLEAR");
         testId(guard, "record-crossing").click();
         assertThat(testId(guard, "crossing-recorded")).hasAttribute("data-outcome", "ALLOWED");
+
+        // Sofia is four and was enrolled by her eyes alone: one eye, no finger, and her mother is asked.
+        testId(guard, "new-scan").click();
+        testId(guard, "scan-irises").setInputFiles(demo.resolve("sofia-eye-scan.png"));
+        testId(guard, "direction").selectOption("EXIT");
+        testId(guard, "scan-submit").click();
+        assertThat(decision).hasAttribute("data-decision", "WAITING");
+        assertThat(testId(guard, "decision-matched-by")).hasAttribute("data-matched-by", "IRIS");
 
         // Both of Ana's guardians refuse: nobody is left who could approve, so the screen turns REFUSED.
         testId(guard, "new-scan").click();

@@ -1,6 +1,7 @@
 package org.safepassage.enrollment.biometrics.iris;
 
 import java.util.Base64;
+import org.safepassage.devstack.demo.SyntheticEye;
 
 /**
  * Synthetic near-infrared eye images for the service tests outside this package: eye {@code n} is its own random eye
