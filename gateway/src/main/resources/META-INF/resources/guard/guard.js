@@ -50,7 +50,12 @@
       return t("error.NETWORK");
     }
     const code = sp.reason(error);
-    const field = error.problem && error.problem.details && error.problem.details.field;
+    const details = (error.problem && error.problem.details) || {};
+    const field = details.field;
+    if (code === "IRIS_REJECTED" && has("iris." + details.rejection)) {
+      // Enrollment's quality gate refused an eye image: say what to change, in the guard's language.
+      return t("error.IRIS_REJECTED") + " " + t("iris." + details.rejection);
+    }
     if (code === "INVALID_FIELD" && field) {
       const key = "error.field." + String(field).replace(/\[\d+\]$/, "");
       if (has(key)) {
@@ -66,6 +71,12 @@
   function showError(element, key, error) {
     element.dataset.code = (error && sp.reason(error)) || key;
     element.dataset.key = key;
+    const rejection = error && error.problem && error.problem.details && error.problem.details.rejection;
+    if (rejection) {
+      element.dataset.rejection = rejection;
+    } else {
+      delete element.dataset.rejection;
+    }
     element.textContent = error ? errorText(error) : t(key);
     element.classList.remove("sp-hidden");
     element.errorObject = error || null;
@@ -76,6 +87,7 @@
     element.textContent = "";
     delete element.dataset.code;
     delete element.dataset.key;
+    delete element.dataset.rejection;
     element.errorObject = null;
   }
 
@@ -89,6 +101,8 @@
   function showChosenFiles() {
     const count = ($("scan-images").files || []).length;
     $("scan-files").textContent = count === 0 ? t("scan.noneChosen") : t("scan.chosen", { n: count });
+    const eyes = ($("scan-irises").files || []).length;
+    $("scan-iris-files").textContent = eyes === 0 ? t("scan.noneChosen") : t("scan.irisesChosen", { n: eyes });
   }
 
   // ---- Scan request ------------------------------------------------------------------------------------------
@@ -118,13 +132,19 @@
     event.preventDefault();
     const errorBox = $("scan-error");
     clearError(errorBox);
+    // Fingers, eyes or both: the gateway identifies by whatever is given.
     const files = Array.from($("scan-images").files || []);
-    if (files.length === 0) {
+    const eyes = Array.from($("scan-irises").files || []);
+    if (files.length === 0 && eyes.length === 0) {
       showError(errorBox, "scan.noImages");
       return;
     }
     if (files.length > 10) {
       showError(errorBox, "scan.tooManyImages");
+      return;
+    }
+    if (eyes.length > 2) {
+      showError(errorBox, "scan.tooManyIrises");
       return;
     }
     let doc;
@@ -136,7 +156,13 @@
     }
     let body;
     try {
-      body = { images: await Promise.all(files.map(sp.fileToBase64)), direction: $("direction").value };
+      body = { direction: $("direction").value };
+      if (files.length > 0) {
+        body.images = await Promise.all(files.map(sp.fileToBase64));
+      }
+      if (eyes.length > 0) {
+        body.irisImages = await Promise.all(eyes.map(sp.fileToBase64));
+      }
     } catch (e) {
       showError(errorBox, "error.UNKNOWN");
       return;
@@ -224,6 +250,7 @@
     $("decision-reason").textContent = t(has(reasonKey) ? reasonKey : "reason.UNKNOWN");
     $("decision-reason").dataset.reason = current.reason || "";
     $("decision-instruction").classList.toggle("sp-hidden", current.decision !== "ALERT");
+    renderMatchedBy();
     renderProgress();
 
     const request = current.request;
@@ -243,6 +270,16 @@
     }
     renderCrossing();
     retranslateError($("action-error"));
+  }
+
+  // What recognised the person (fingerprint, eye or both), as the gateway reports it for an identified subject.
+  function renderMatchedBy() {
+    const matchedBy = (current.scan && current.scan.matchedBy) || [];
+    const key = matchedBy.length > 1 ? "matchedBy.BOTH" : matchedBy.length === 1 ? "matchedBy." + matchedBy[0] : null;
+    const line = $("decision-matched-by");
+    line.dataset.matchedBy = matchedBy.join(" ");
+    line.textContent = key && has(key) ? t(key) : "";
+    line.classList.toggle("sp-hidden", !(key && has(key)));
   }
 
   function renderProgress() {
@@ -441,6 +478,7 @@
   });
   $("scan-form").addEventListener("submit", submitScan);
   $("scan-images").addEventListener("change", showChosenFiles);
+  $("scan-irises").addEventListener("change", showChosenFiles);
   $("record-crossing").addEventListener("click", () => record("ALLOWED"));
   $("deny-crossing").addEventListener("click", () => record("DENIED"));
   $("new-scan").addEventListener("click", newScan);

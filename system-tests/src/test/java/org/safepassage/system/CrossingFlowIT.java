@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safepassage.enrollment.biometrics.TestImages;
@@ -23,17 +20,17 @@ import org.safepassage.enrollment.biometrics.TestImages;
  * The moment the system exists for, end to end across every process: an officer enrolls a child with three
  * guardians and a 2-of-3 rule (each phone verified by SMS), a guard scans the child, two guardians get the SMS through
  * twilio-java and answer with signed replies, the guard's live stream turns APPROVED, and the crossing is recorded.
- * Then the data-protection officer erases the child, and the SMS trail goes with the vault.
+ * Then the data-protection officer erases the child, and the SMS trail goes with the vault. The steps shared with
+ * {@link IrisCrossingIT} are {@link CrossingSteps}.
  */
 class CrossingFlowIT {
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
-    private static final String NOTIFIER_NUMBER = "+15005550006";
-
     private static RunningSystem system;
+    private static CrossingSteps steps;
 
     @BeforeAll
     static void start() throws Exception {
         system = RunningSystem.shared();
+        steps = new CrossingSteps(system);
     }
 
     @Test
@@ -41,8 +38,7 @@ class CrossingFlowIT {
         final List<String> phones = List.of("+40755000001", "+40755000002", "+40755000003");
         final List<Map<String, Object>> guardians = new ArrayList<>();
         for (int i = 0; i < phones.size(); i++) {
-            guardians.add(Map.of("name", "Guardian " + i, "relation", i == 0 ? "mother" : "relative",
-                    "phoneNumber", phones.get(i), "language", "en", "verificationId", verify(phones.get(i))));
+            guardians.add(steps.verifiedGuardian("Guardian " + i, i == 0 ? "mother" : "relative", phones.get(i)));
         }
         final JsonNode enrolled = system.enrollment("POST", "/api/v1/subjects", "officer", Map.of(
                 "requestId", "system-test-0001",
@@ -50,12 +46,11 @@ class CrossingFlowIT {
                         "birthDate", LocalDate.now().minusYears(8).toString(), "sex", "FEMALE"),
                 "guardians", guardians,
                 "approvalQuorum", 2,
-                "consent", Map.of("consentedBy", "Guardian 0", "legalBasis", "CONSENT",
-                        "consentedAt", Instant.now().minusSeconds(60).toString()),
+                "consent", CrossingSteps.consentBy("Guardian 0"),
                 "fingerprints", List.of(Map.of("finger", "RIGHT_INDEX", "image", image(0)))));
         assertThat(enrolled.path("_status").asInt()).as(enrolled.toString()).isEqualTo(201);
         final String subjectId = enrolled.path("subjectId").asText();
-        awaitRegistered(subjectId);
+        steps.awaitRegistered(subjectId);
 
         // The guard scans the child leaving the country: guardian approval is needed.
         final HttpClient guard = system.terminal("guard");
@@ -80,27 +75,22 @@ class CrossingFlowIT {
 
         // Every guardian gets one SMS; the first two approve with their codes, replying from their own phones.
         for (String phone : phones.subList(0, 2)) {
-            final String sms = awaitSms(phone, "APPROVE");
+            final String sms = steps.answer(phone, "APPROVE");
             assertThat(sms).doesNotContain("Systema").doesNotContain("Testova").doesNotContain(subjectId);
-            final JsonNode reply = system.phone("POST", "/phone/api/reply",
-                    Map.of("from", phone, "to", NOTIFIER_NUMBER, "body", "APPROVE " + code(sms)));
-            assertThat(reply.path("webhookStatus").asInt()).as(reply.toString()).isEqualTo(200);
         }
-        awaitSms(phones.get(2), "APPROVE");
+        steps.awaitSms(phones.get(2), "APPROVE");
         // The confirmations follow the decisions, which the ledger ordered after the rescan: by the time they arrive,
         // a second request's texts would have gone out too.
         for (String phone : phones.subList(0, 2)) {
-            awaitSms(phone, "was recorded");
+            steps.awaitSms(phone, "was recorded");
         }
         for (String phone : phones) {
-            assertThat(textsContaining(phone, "To approve reply")).as("crossing texts to " + phone).isEqualTo(1);
+            assertThat(steps.textsContaining(phone, "To approve reply")).as("crossing texts to " + phone).isEqualTo(1);
         }
 
         Await.until(() -> stream.stream().anyMatch(line -> line.contains("\"APPROVED\"")), "the stream shows APPROVED: "
                 + stream);
-        final JsonNode crossing = system.gateway(guard, "POST", "/api/v1/requests/" + requestId + "/crossing",
-                Map.of("outcome", "ALLOWED"));
-        assertThat(crossing.path("_status").asInt()).as(crossing.toString()).isEqualTo(200);
+        steps.recordCrossing(guard, requestId, "ALLOWED");
 
         // The ledger shows the request with both decisions and the crossing that used it.
         final JsonNode request = system.gateway(guard, "GET", "/api/v1/requests/" + requestId, null);
@@ -113,71 +103,11 @@ class CrossingFlowIT {
                 Map.of("subjectId", subjectId, "requestRef", "system-test-erasure-0001"));
         assertThat(erased.path("state").asText()).as(erased.toString()).isEqualTo("COMPLETE");
         for (String phone : phones) {
-            Await.until(() -> noMessageContaining(phone, "APPROVE"), "the crossing SMS to " + phone + " erased");
+            Await.until(() -> steps.noMessageContaining(phone, "APPROVE"), "the crossing SMS to " + phone + " erased");
         }
         final JsonNode rescan = system.gateway(guard, "POST", "/api/v1/scans",
                 Map.of("images", List.of(image(2)), "direction", "ENTRY"));
         assertThat(rescan.path("decision").asText()).as(rescan.toString()).isEqualTo("NOT_ENROLLED");
-    }
-
-    private static long textsContaining(final String phone, final String text) throws Exception {
-        long count = 0;
-        for (JsonNode message : system.phone("GET", "/phone/api/messages?number="
-                + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8), null)) {
-            if (message.path("body").asText().contains(text) && !"inbound".equals(message.path("direction").asText())) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static boolean noMessageContaining(final String phone, final String text) throws Exception {
-        for (JsonNode message : system.phone("GET", "/phone/api/messages?number="
-                + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8), null)) {
-            if (message.path("body").asText().contains(text)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String verify(final String phone) throws Exception {
-        final JsonNode started = system.enrollment("POST", "/api/v1/phone-verifications", "officer",
-                Map.of("phoneNumber", phone, "language", "en"));
-        assertThat(started.path("_status").asInt()).as(started.toString()).isEqualTo(201);
-        final String id = started.path("verificationId").asText();
-        final String sms = awaitSms(phone, "verification");
-        final JsonNode checked = system.enrollment("POST", "/api/v1/phone-verifications/" + id + "/check", "officer",
-                Map.of("code", code(sms)));
-        assertThat(checked.path("status").asText()).as(checked.toString()).isEqualTo("VERIFIED");
-        return id;
-    }
-
-    private static String awaitSms(final String phone, final String containing) throws Exception {
-        final String[] found = {null};
-        Await.until(() -> {
-            final JsonNode messages = system.phone("GET", "/phone/api/messages?number="
-                    + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8), null);
-            for (JsonNode message : messages) {
-                final String body = message.path("body").asText();
-                if (body.contains(containing) && !"inbound".equals(message.path("direction").asText())) {
-                    found[0] = body;
-                }
-            }
-            return found[0] != null;
-        }, "an SMS to " + phone + " containing " + containing);
-        return found[0];
-    }
-
-    private static String code(final String sms) {
-        final Matcher matcher = CODE.matcher(sms);
-        assertThat(matcher.find()).as("a code in: " + sms).isTrue();
-        return matcher.group(1);
-    }
-
-    private static void awaitRegistered(final String subjectId) throws Exception {
-        Await.until(() -> "REGISTERED".equals(system.enrollment("GET", "/api/v1/subjects/" + subjectId, "officer", null)
-                .path("ledgerState").asText()), "the subject on the ledger");
     }
 
     private static String image(final int impression) {

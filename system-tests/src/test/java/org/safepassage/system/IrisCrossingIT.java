@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safepassage.enrollment.biometrics.iris.TestEyes;
@@ -17,19 +14,20 @@ import org.safepassage.enrollment.biometrics.iris.TestEyes;
 /**
  * Issue 17's acceptance, across every process: an officer enrolls a 4-year-old with irises only, a guard's scan by
  * iris identifies the child, iris-fc-v1 re-derives the ledger's commitment from the live capture and the vault's
- * helper data, and the guardian flow proceeds to the recorded crossing.
+ * helper data, and the guardian flow proceeds to the recorded crossing. The steps shared with {@link CrossingFlowIT}
+ * are {@link CrossingSteps}.
  */
 class IrisCrossingIT {
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
-    private static final String NOTIFIER_NUMBER = "+15005550006";
     private static final int LEFT_EYE = 401;
     private static final int RIGHT_EYE = 402;
 
     private static RunningSystem system;
+    private static CrossingSteps steps;
 
     @BeforeAll
     static void start() throws Exception {
         system = RunningSystem.shared();
+        steps = new CrossingSteps(system);
     }
 
     @Test
@@ -40,18 +38,15 @@ class IrisCrossingIT {
                 "requestId", "system-test-iris-0001",
                 "person", Map.of("givenNames", "Irina", "familyName", "Irisova",
                         "birthDate", LocalDate.now().minusYears(4).minusDays(20).toString(), "sex", "FEMALE"),
-                "guardians", List.of(Map.of("name", "Mother Irisova", "relation", "mother", "phoneNumber", phone,
-                        "language", "en", "verificationId", verify(phone))),
+                "guardians", List.of(steps.verifiedGuardian("Mother Irisova", "mother", phone)),
                 "approvalQuorum", 1,
-                "consent", Map.of("consentedBy", "Mother Irisova", "legalBasis", "CONSENT",
-                        "consentedAt", Instant.now().minusSeconds(60).toString()),
+                "consent", CrossingSteps.consentBy("Mother Irisova"),
                 "irises", List.of(Map.of("eye", "LEFT", "image", TestEyes.base64Png(LEFT_EYE, 0)),
                         Map.of("eye", "RIGHT", "image", TestEyes.base64Png(RIGHT_EYE, 0)))));
         assertThat(enrolled.path("_status").asInt()).as(enrolled.toString()).isEqualTo(201);
         assertThat(enrolled.path("fingers").size()).isZero();
         final String subjectId = enrolled.path("subjectId").asText();
-        Await.until(() -> "REGISTERED".equals(system.enrollment("GET", "/api/v1/subjects/" + subjectId, "officer",
-                null).path("ledgerState").asText()), "the subject on the ledger");
+        steps.awaitRegistered(subjectId);
         final JsonNode onLedger = system.enrollment("GET", "/api/v1/subjects/" + subjectId + "/ledger", "officer", null);
         assertThat(onLedger.path("scheme").asText()).isEqualTo("iris-fc-v1");
         assertThat(onLedger.path("additionalCommitments").path(0).path("scheme").asText()).isEqualTo("iris-fc-v1");
@@ -73,53 +68,13 @@ class IrisCrossingIT {
         assertThat(scan.path("subjectId").asText()).isEqualTo(subjectId);
         final String requestId = scan.path("requestId").asText();
 
-        final String sms = awaitSms(phone, "APPROVE");
+        final String sms = steps.answer(phone, "APPROVE");
         assertThat(sms).doesNotContain("Irina").doesNotContain("Irisova").doesNotContain(subjectId);
-        final JsonNode reply = system.phone("POST", "/phone/api/reply",
-                Map.of("from", phone, "to", NOTIFIER_NUMBER, "body", "APPROVE " + code(sms)));
-        assertThat(reply.path("webhookStatus").asInt()).as(reply.toString()).isEqualTo(200);
         Await.until(() -> "APPROVED".equals(system.gateway(guard, "GET", "/api/v1/requests/" + requestId, null)
                 .path("status").asText()), "the request approved");
 
-        final JsonNode crossing = system.gateway(guard, "POST", "/api/v1/requests/" + requestId + "/crossing",
-                Map.of("outcome", "ALLOWED"));
-        assertThat(crossing.path("_status").asInt()).as(crossing.toString()).isEqualTo(200);
+        steps.recordCrossing(guard, requestId, "ALLOWED");
         final JsonNode request = system.gateway(guard, "GET", "/api/v1/requests/" + requestId, null);
         assertThat(request.path("crossingId").asText()).isNotBlank();
     }
-
-    private static String verify(final String phone) throws Exception {
-        final JsonNode started = system.enrollment("POST", "/api/v1/phone-verifications", "officer",
-                Map.of("phoneNumber", phone, "language", "en"));
-        assertThat(started.path("_status").asInt()).as(started.toString()).isEqualTo(201);
-        final String id = started.path("verificationId").asText();
-        final String sms = awaitSms(phone, "verification");
-        final JsonNode checked = system.enrollment("POST", "/api/v1/phone-verifications/" + id + "/check", "officer",
-                Map.of("code", code(sms)));
-        assertThat(checked.path("status").asText()).as(checked.toString()).isEqualTo("VERIFIED");
-        return id;
-    }
-
-    private static String awaitSms(final String phone, final String containing) throws Exception {
-        final String[] found = {null};
-        Await.until(() -> {
-            final JsonNode messages = system.phone("GET", "/phone/api/messages?number="
-                    + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8), null);
-            for (JsonNode message : messages) {
-                final String body = message.path("body").asText();
-                if (body.contains(containing) && !"inbound".equals(message.path("direction").asText())) {
-                    found[0] = body;
-                }
-            }
-            return found[0] != null;
-        }, "an SMS to " + phone + " containing " + containing);
-        return found[0];
-    }
-
-    private static String code(final String sms) {
-        final Matcher matcher = CODE.matcher(sms);
-        assertThat(matcher.find()).as("a code in: " + sms).isTrue();
-        return matcher.group(1);
-    }
-
 }

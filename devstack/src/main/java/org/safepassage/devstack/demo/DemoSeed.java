@@ -33,7 +33,8 @@ import org.safepassage.devstack.TerminalKeystores;
  * Loads a few demo people into a running system ({@code ./run --seed}) the way an officer would: through
  * enrollment's API, each guardian's phone verified by the code the stand-in's phone received. It writes a second
  * impression of each person's finger to {@code OUT/NAME-scan.png}, for the guard's screen to scan, and flags one child
- * missing so a scan shows an ALERT. Given the gateway, it then has the adult cross at each of the three border posts,
+ * missing so a scan shows an ALERT. The youngest, under 6, is enrolled by both eyes and no finger (issue 17); another
+ * capture of her left eye is {@code OUT/NAME-eye-scan.png}. Given the gateway, it then has the adult cross at each of the three border posts,
  * each post's terminal scanning her with its own certificate, so the analyst's charts have several posts. It runs once
  * per data directory ({@code OUT/seeded} marks it done).
  *
@@ -68,21 +69,25 @@ public final class DemoSeed {
 
     record Guardian(String name, String relation, String phone, String language) {}
 
+    /* finger: the synthetic finger's seed, 0 for none; eyes: the right eye's seed (the left is the next), 0: none. */
     record Person(String key, int finger, String givenNames, String familyName, int age, String sex,
-            List<Guardian> guardians, int quorum, boolean flagMissing) {}
+            List<Guardian> guardians, int quorum, boolean flagMissing, int eyes) {}
 
     /* Invented people; numbers are in ranges no real subscriber has in the stand-in. */
     static final List<Person> PEOPLE = List.of(
             new Person("ana", 401, "Ana", "Popescu", 8, "FEMALE",
                     List.of(new Guardian("Elena Popescu", "mother", "+40721000101", "ro"),
-                            new Guardian("Mihai Popescu", "father", "+40721000102", "ro")), 1, false),
+                            new Guardian("Mihai Popescu", "father", "+40721000102", "ro")), 1, false, 0),
             new Person("daria", 402, "Daria", "Kovalenko", 11, "FEMALE",
                     List.of(new Guardian("Oksana Kovalenko", "mother", "+380670000201", "uk"),
                             new Guardian("Taras Kovalenko", "father", "+380670000202", "uk"),
-                            new Guardian("Halyna Shevchuk", "grandmother", "+380670000203", "ru")), 2, false),
+                            new Guardian("Halyna Shevchuk", "grandmother", "+380670000203", "ru")), 2, false, 0),
             new Person("ion", 403, "Ion", "Rusu", 15, "MALE",
-                    List.of(new Guardian("Maria Rusu", "mother", "+37369000301", "ro")), 1, true),
-            new Person("svetlana", 404, "Svetlana", "Morozova", 24, "FEMALE", List.of(), 0, false));
+                    List.of(new Guardian("Maria Rusu", "mother", "+37369000301", "ro")), 1, true, 0),
+            new Person("svetlana", 404, "Svetlana", "Morozova", 24, "FEMALE", List.of(), 0, false, 0),
+            // Too young for fingerprints: enrolled by her eyes alone.
+            new Person("sofia", 0, "Sofia", "Ceban", 4, "FEMALE",
+                    List.of(new Guardian("Natalia Ceban", "mother", "+37369000501", "ro")), 1, false, 9_001));
 
     /**
      * @param enrollment the enrollment service's base URL
@@ -145,7 +150,12 @@ public final class DemoSeed {
                 System.out.printf("      %-9s already enrolled: %s%n", person.key(), refused.getMessage());
                 continue;
             }
-            Files.write(out.resolve(person.key() + "-scan.png"), DemoFingers.png(person.finger(), 1));
+            if (person.finger() != 0) {
+                Files.write(out.resolve(person.key() + "-scan.png"), DemoFingers.png(person.finger(), 1));
+            }
+            if (person.eyes() != 0) {
+                Files.write(out.resolve(person.key() + "-eye-scan.png"), eye(person.eyes() + 1, 5));
+            }
             System.out.printf("      %-9s %s %s, %d, %d guardian(s), %d must approve%s: subject %s%n",
                     person.key(), person.givenNames(), person.familyName(), person.age(), person.guardians().size(),
                     person.quorum(), person.flagMissing() ? ", FLAGGED MISSING" : "", subjectId);
@@ -210,14 +220,23 @@ public final class DemoSeed {
                 "approvalQuorum", person.quorum(),
                 "consent", Map.of("consentedBy", consentedBy, "legalBasis", "CONSENT",
                         "consentedAt", Instant.now().minusSeconds(60).toString()),
-                "fingerprints", List.of(Map.of("finger", "RIGHT_INDEX",
-                        "image", Base64.getEncoder().encodeToString(DemoFingers.png(person.finger(), 0))))));
+                "fingerprints", person.finger() == 0 ? List.of() : List.of(Map.of("finger", "RIGHT_INDEX",
+                        "image", Base64.getEncoder().encodeToString(DemoFingers.png(person.finger(), 0)))),
+                "irises", person.eyes() == 0 ? List.of() : List.of(
+                        Map.of("eye", "RIGHT", "image", Base64.getEncoder().encodeToString(eye(person.eyes(), 0))),
+                        Map.of("eye", "LEFT",
+                                "image", Base64.getEncoder().encodeToString(eye(person.eyes() + 1, 0))))));
         final String subjectId = enrolled.path("subjectId").asText();
         if (person.flagMissing()) {
             awaitRegistered(subjectId);
             call("POST", "/api/v1/subjects/" + subjectId + "/missing", null);
         }
         return subjectId;
+    }
+
+    /* A good near-infrared capture of a synthetic eye, as the iris camera would give it. */
+    private static byte[] eye(final int seed, final int capture) {
+        return SyntheticEye.of(seed).capture(SyntheticEye.Kind.GOOD, capture);
     }
 
     /** Starts a phone verification and answers it with the code the stand-in's phone received. */

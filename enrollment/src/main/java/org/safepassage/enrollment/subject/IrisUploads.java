@@ -34,4 +34,9 @@ public class IrisUploads {
     public int maxBytes() {
         return policy.maxFileBytes();
     }
+
+    /** The gate's limits, which the officer's iris step shows beside each measurement. */
+    public IrisQualityPolicy policy() {
+        return policy;
+    }
 }

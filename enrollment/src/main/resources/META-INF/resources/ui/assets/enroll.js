@@ -1,11 +1,12 @@
 // The step-by-step enrollment. The draft lives in sessionStorage (this tab only, gone when it closes) so a reload or a
-// crash returns the officer to the same step with everything filled in; fingerprint images are deliberately never
-// stored there (biometrics stay in memory). The draft's requestId is the API's idempotency key: a retry after a lost
+// crash returns the officer to the same step with everything filled in; fingerprint and eye images are deliberately
+// never stored there (biometrics stay in memory). Each eye image is put through the iris quality gate
+// (POST /api/v1/iris-checks) as soon as it is chosen, so a bad capture is retaken while the child is still there. The draft's requestId is the API's idempotency key: a retry after a lost
 // answer sends the same id and body, and the API answers with the subject it already enrolled.
 "use strict";
 (() => {
   const KEY = "safepassage.enrollment.draft";
-  const STEPS = ["person", "guardians", "consent", "fingerprints", "review"];
+  const STEPS = ["person", "guardians", "consent", "biometrics", "review"];
   const FINGERS = ["RIGHT_INDEX", "RIGHT_MIDDLE", "RIGHT_RING", "RIGHT_LITTLE", "RIGHT_THUMB",
     "LEFT_INDEX", "LEFT_MIDDLE", "LEFT_RING", "LEFT_LITTLE", "LEFT_THUMB"];
   const LANGUAGES = { en: "English", ro: "Romanian", ru: "Russian", uk: "Ukrainian" };
@@ -16,10 +17,16 @@
   const MAX_GUARDIANS = Number(root.dataset.maxGuardians);
   const MAX_PRINTS = Number(root.dataset.maxFingerprints);
   const MAX_IMAGE = Number(root.dataset.maxImageMb) * 1024 * 1024;
+  const IRIS_ONLY_BELOW_AGE = Number(root.dataset.irisOnlyBelowAge);
+  const MAX_IRIS = Number(root.dataset.maxIrisMb) * 1024 * 1024;
+  const EYES = ["RIGHT", "LEFT"];
+  const MODALITIES = { FINGERS: "fingerprints", IRISES: "irises", BOTH: "fingerprints and irises" };
   const $ = (id) => document.getElementById(id);
 
   let draft = load();
   let prints = []; // { file, finger, url }: in memory only
+  // Per eye, in memory only: { file, url, status: CHECKING | ACCEPTED | REJECTED | FAILED, quality, validBits, text }
+  const eyes = { RIGHT: null, LEFT: null };
 
   function newRequestId() {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -32,7 +39,8 @@
     return { requestId: newRequestId(), step: 0,
       person: { givenNames: "", familyName: "", birthDate: "", sex: "", placeOfBirth: "", languages: "" },
       photo: null, guardians: [blankGuardian()], quorum: 1,
-      consent: { consentedBy: "", legalBasis: "CONSENT", consentedAt: "", agreed: false } };
+      consent: { consentedBy: "", legalBasis: "CONSENT", consentedAt: "", agreed: false },
+      modality: null }; // null: the default for the person's age
   }
   function load() {
     try {
@@ -71,6 +79,7 @@
       $("consent-consented-at").value = draft.consent.consentedAt;
       save();
     }
+    if (STEPS[step] === "biometrics") renderModality();
     if (STEPS[step] === "review") renderReview();
     if (moveFocus) {
       // Keyboard and screen-reader users land on the new step's title, not at the bottom of the old one.
@@ -108,7 +117,7 @@
       case "person": return validatePerson();
       case "guardians": return validateGuardians();
       case "consent": return validateConsent();
-      case "fingerprints": return validatePrints();
+      case "biometrics": return validateBiometrics();
       default: return true;
     }
   }
@@ -389,6 +398,50 @@
     return ok;
   }
 
+  // ---- modality: fingers, irises or both, with the default for the person's age ----------------------------------
+  /** Under IRIS_ONLY_BELOW_AGE irises are required (fingers optional); from it, fingers (irises optional). */
+  function allowed(modality) {
+    return age() < IRIS_ONLY_BELOW_AGE ? modality !== "FINGERS" : modality !== "IRISES";
+  }
+  function defaultModality() {
+    return age() < IRIS_ONLY_BELOW_AGE ? "IRISES" : "FINGERS";
+  }
+  function modality() {
+    return draft.modality && allowed(draft.modality) ? draft.modality : defaultModality();
+  }
+  function wantsFingers() {
+    return modality() !== "IRISES";
+  }
+  function wantsIrises() {
+    return modality() !== "FINGERS";
+  }
+  function renderModality() {
+    if (!draft.person.birthDate) return;
+    const chosen = modality();
+    for (const input of document.querySelectorAll("input[name=modality]")) {
+      input.checked = input.value === chosen;
+      input.disabled = !allowed(input.value);
+      input.closest("label").classList.toggle("sp-muted", input.disabled);
+    }
+    const years = age();
+    $("modality-hint").textContent = years < IRIS_ONLY_BELOW_AGE
+      ? "The person is " + years + ": under " + IRIS_ONLY_BELOW_AGE + ", a child is enrolled by iris. At least one eye is "
+        + "required; fingerprints may be added (choose Both)."
+      : "The person is " + years + ": from " + IRIS_ONLY_BELOW_AGE + ", at least one fingerprint is required; irises may be "
+        + "added (choose Both).";
+    $("fingerprint-section").classList.toggle("sp-hidden", !wantsFingers());
+    $("iris-section").classList.toggle("sp-hidden", !wantsIrises());
+  }
+  for (const input of document.querySelectorAll("input[name=modality]")) {
+    input.addEventListener("change", () => {
+      if (!input.checked) return;
+      draft.modality = input.value;
+      save();
+      fieldError($("step-biometrics"), "modality", "");
+      renderModality();
+    });
+  }
+
   // ---- fingerprints ----------------------------------------------------------------------------------------------
   function renderPrints() {
     const list = $("fingerprint-list");
@@ -405,7 +458,7 @@
           ui.el("p", { class: "sp-hint", text: p.file.name + " · " + Math.ceil(p.file.size / 1024) + " KB" })),
         remove);
     }));
-    if (prints.length === 0 && draft.step >= 3) {
+    if (prints.length === 0 && draft.step >= STEPS.indexOf("biometrics")) {
       list.append(ui.el("p", { class: "sp-muted", text: "No fingerprint chosen yet." }));
     }
   }
@@ -422,7 +475,7 @@
   function validatePrints() {
     const error = $("fingerprints-error");
     let problem = "";
-    if (prints.length === 0) problem = "Choose at least one fingerprint image.";
+    if (prints.length === 0) problem = "Choose at least one fingerprint image, or capture irises instead (see above).";
     const wrongType = prints.find((p) => !/^image\/(png|jpeg)$/.test(p.file.type));
     const tooBig = prints.find((p) => p.file.size > MAX_IMAGE);
     const fingers = prints.map((p) => p.finger);
@@ -433,6 +486,136 @@
     if (problem) { sp.say(error, "error", problem); $("fingerprints").focus(); return false; }
     error.classList.add("sp-hidden");
     return true;
+  }
+
+
+  // ---- irises: one image per eye, each checked by the quality gate at once ---------------------------------------
+  const LIMITS = {
+    minDiameter: Number(root.dataset.irisMinDiameter), minRatio: Number(root.dataset.irisMinRatio),
+    maxRatio: Number(root.dataset.irisMaxRatio), maxConcentricity: Number(root.dataset.irisMaxConcentricity),
+    maxOcclusion: Number(root.dataset.irisMaxOcclusion), minUsable: Number(root.dataset.irisMinUsable),
+    minFocus: Number(root.dataset.irisMinFocus),
+  };
+  const percent = (x) => Math.round(x * 100) + "%";
+  function measurements(quality, validBits) {
+    return [
+      ["Iris diameter", Math.round(quality.irisDiameter) + " px", "at least " + LIMITS.minDiameter + " px", "irisDiameter"],
+      ["Pupil to iris", quality.pupilIrisRatio.toFixed(2), LIMITS.minRatio + " to " + LIMITS.maxRatio, "pupilIrisRatio"],
+      ["Gaze off centre", quality.concentricity.toFixed(2), "at most " + LIMITS.maxConcentricity, "concentricity"],
+      ["Covered by eyelids", percent(quality.eyelidOcclusion), "at most " + percent(LIMITS.maxOcclusion), "eyelidOcclusion"],
+      ["Usable iris", percent(quality.usableIrisArea), "at least " + percent(LIMITS.minUsable), "usableIrisArea"],
+      ["Focus", quality.focus.toFixed(1), "at least " + LIMITS.minFocus, "focus"],
+      ["Usable code bits", String(validBits), "of 2048", "validBits"],
+    ];
+  }
+  function eyeName(eye) {
+    return eye === "LEFT" ? "left eye" : "right eye";
+  }
+  function renderEye(eye) {
+    const id = eye.toLowerCase();
+    const box = $("iris-check-" + id);
+    const capture = eyes[eye];
+    box.dataset.status = capture ? capture.status : "";
+    box.dataset.rejection = capture && capture.rejection ? capture.rejection : "";
+    if (!capture) {
+      box.replaceChildren(ui.el("p", { class: "sp-muted", text: "No image chosen." }));
+      return;
+    }
+    const remove = ui.el("button", { type: "button", class: "sp-btn", "data-testid": "remove-iris-" + id,
+      text: "Remove the " + eyeName(eye) });
+    remove.addEventListener("click", () => {
+      URL.revokeObjectURL(capture.url);
+      eyes[eye] = null;
+      $("iris-" + id).value = "";
+      renderEye(eye);
+    });
+    const verdict = {
+      CHECKING: ["sp-message sp-info", "Checking the image…"],
+      ACCEPTED: ["sp-message sp-ok", "Accepted: good enough to enroll."],
+      REJECTED: ["sp-message sp-error", "Refused: " + capture.text + ". Capture the " + eyeName(eye) + " again."],
+      FAILED: ["sp-message sp-error", capture.text],
+    }[capture.status];
+    const message = ui.el("p", { class: verdict[0], "data-testid": "iris-verdict-" + id, role: "status", text: verdict[1] });
+    const facts = capture.quality
+      ? ui.el("dl", { class: "sp-facts sp-iris-quality", "data-testid": "iris-quality-" + id },
+        ...measurements(capture.quality, capture.validBits).flatMap(([term, value, limit, key]) => [
+          ui.el("dt", { text: term }),
+          ui.el("dd", { "data-measure": key, text: value + " " }, ui.el("span", { class: "sp-hint", text: "(" + limit + ")" }))]))
+      : null;
+    box.replaceChildren(
+      ui.el("img", { src: capture.url, alt: "The " + eyeName(eye) + " image", class: "sp-eye-thumb",
+        "data-testid": "iris-thumbnail-" + id }),
+      ui.el("div", {}, message, facts,
+        ui.el("p", { class: "sp-hint", text: capture.file.name + " · " + Math.ceil(capture.file.size / 1024) + " KB" }),
+        remove));
+  }
+  async function checkEye(eye, file) {
+    if (eyes[eye]) URL.revokeObjectURL(eyes[eye].url);
+    const capture = { file, url: URL.createObjectURL(file), status: "CHECKING", quality: null, validBits: 0, text: "" };
+    eyes[eye] = capture;
+    $("irises-error").classList.add("sp-hidden");
+    renderEye(eye);
+    const refuse = (rejection, text) => { capture.status = "REJECTED"; capture.rejection = rejection; capture.text = text; };
+    if (!/^image\/(png|jpeg)$/.test(file.type)) {
+      refuse("UNSUPPORTED_FORMAT", ui.IRIS_REJECTIONS.UNSUPPORTED_FORMAT);
+    } else if (file.size > MAX_IRIS) {
+      refuse("FILE_TOO_LARGE", ui.IRIS_REJECTIONS.FILE_TOO_LARGE + " (at most " + root.dataset.maxIrisMb + " MB)");
+    } else {
+      try {
+        const checked = await sp.api("POST", "/api/v1/iris-checks", { eye, image: await sp.fileToBase64(file) });
+        capture.status = "ACCEPTED";
+        capture.quality = checked.quality;
+        capture.validBits = checked.validBits;
+      } catch (error) {
+        if (sp.reason(error) === "IRIS_REJECTED") {
+          const rejection = error.problem.details && error.problem.details.rejection;
+          refuse(rejection || "", ui.IRIS_REJECTIONS[rejection] || "it cannot be used");
+        } else {
+          capture.status = "FAILED";
+          capture.text = ui.explain(error);
+        }
+      }
+    }
+    // A newer image chosen for this eye while the check ran wins.
+    if (eyes[eye] === capture) renderEye(eye);
+  }
+  for (const eye of EYES) {
+    const input = $("iris-" + eye.toLowerCase());
+    input.addEventListener("change", () => {
+      const file = input.files[0];
+      if (file) checkEye(eye, file);
+    });
+  }
+  function acceptedEyes() {
+    return EYES.filter((eye) => eyes[eye] && eyes[eye].status === "ACCEPTED");
+  }
+
+  function validateIrises() {
+    const error = $("irises-error");
+    let problem = "";
+    const pending = EYES.find((eye) => eyes[eye] && eyes[eye].status === "CHECKING");
+    const refused = EYES.find((eye) => eyes[eye] && eyes[eye].status !== "ACCEPTED" && eyes[eye].status !== "CHECKING");
+    if (pending) problem = "The " + eyeName(pending) + " image is still being checked: wait a moment.";
+    else if (refused) problem = "The " + eyeName(refused) + " image was not accepted: capture it again, or remove it.";
+    else if (acceptedEyes().length === 0) problem = "Choose an image of at least one eye.";
+    if (problem) { sp.say(error, "error", problem); $("iris-" + (pending || refused || "RIGHT").toLowerCase()).focus(); return false; }
+    error.classList.add("sp-hidden");
+    return true;
+  }
+
+  function validateBiometrics() {
+    const form = $("step-biometrics");
+    if (draft.modality && !allowed(draft.modality)) {
+      // The date of birth changed since the choice: the default for the new age applies.
+      draft.modality = null;
+      save();
+    }
+    renderModality();
+    let ok = true;
+    if (wantsFingers()) ok = validatePrints() && ok; else $("fingerprints-error").classList.add("sp-hidden");
+    if (wantsIrises()) ok = validateIrises() && ok; else $("irises-error").classList.add("sp-hidden");
+    if (!ok) focusFirstError(form);
+    return ok;
   }
 
   // ---- review and submit -----------------------------------------------------------------------------------------
@@ -458,12 +641,25 @@
       ui.el("h3", { text: "Consent" }),
       ui.el("dl", { class: "sp-facts" }, ...row("Agreed by", draft.consent.consentedBy),
         ...row("Legal basis", BASES[draft.consent.legalBasis]), ...row("When", draft.consent.consentedAt.replace("T", " "))),
-      ui.el("h3", { text: "Fingerprints" }),
-      prints.length === 0
-        ? ui.el("p", { class: "sp-message sp-error", text: "The fingerprint images are not in this page any more (the page was reloaded): go back and choose them again." })
-        : ui.el("div", { class: "sp-fingerprints" }, ...prints.map((f) => ui.el("figure", { class: "sp-print" },
-          ui.el("img", { src: f.url, alt: ui.fingerLabel(f.finger), class: "sp-thumb" }),
-          ui.el("figcaption", { text: ui.fingerLabel(f.finger) })))));
+      ui.el("h3", { text: "Biometrics" }),
+      ui.el("p", { "data-testid": "review-modality", "data-modality": modality(), text: "Enrolled by " + MODALITIES[modality()] + "." }),
+      wantsFingers() ? reviewPrints() : null,
+      wantsIrises() ? reviewEyes() : null);
+  }
+  function reviewPrints() {
+    return prints.length === 0
+      ? ui.el("p", { class: "sp-message sp-error", text: "The fingerprint images are not in this page any more (the page was reloaded): go back and choose them again." })
+      : ui.el("div", { class: "sp-fingerprints" }, ...prints.map((f) => ui.el("figure", { class: "sp-print" },
+        ui.el("img", { src: f.url, alt: ui.fingerLabel(f.finger), class: "sp-thumb" }),
+        ui.el("figcaption", { text: ui.fingerLabel(f.finger) }))));
+  }
+  function reviewEyes() {
+    const accepted = acceptedEyes();
+    return accepted.length === 0
+      ? ui.el("p", { class: "sp-message sp-error", text: "The eye images are not in this page any more (the page was reloaded): go back and choose them again." })
+      : ui.el("div", { class: "sp-fingerprints" }, ...accepted.map((eye) => ui.el("figure", { class: "sp-print", "data-testid": "review-eye" },
+        ui.el("img", { src: eyes[eye].url, alt: "The " + eyeName(eye), class: "sp-eye-thumb" }),
+        ui.el("figcaption", { text: "The " + eyeName(eye) + " · usable iris " + percent(eyes[eye].quality.usableIrisArea) }))));
   }
 
   async function request() {
@@ -478,7 +674,10 @@
       approvalQuorum: verifiedCount() === 0 && !isMinor() ? 0 : draft.quorum,
       consent: { consentedBy: draft.consent.consentedBy.trim(), legalBasis: draft.consent.legalBasis,
         consentedAt: new Date(draft.consent.consentedAt).toISOString() },
-      fingerprints: await Promise.all(prints.map(async (f) => ({ finger: f.finger, image: await sp.fileToBase64(f.file) }))),
+      fingerprints: wantsFingers()
+        ? await Promise.all(prints.map(async (f) => ({ finger: f.finger, image: await sp.fileToBase64(f.file) }))) : [],
+      irises: wantsIrises()
+        ? await Promise.all(acceptedEyes().map(async (eye) => ({ eye, image: await sp.fileToBase64(eyes[eye].file) }))) : [],
     };
   }
 
@@ -495,7 +694,7 @@
       finish("ok", subject);
     } catch (failure) {
       if (sp.reason(failure) === "DUPLICATE_REFERRED") {
-        finish("referred", failure.problem.details.referralId);
+        finish("referred", failure.problem.details);
       } else {
         sp.say(error, "error", ui.explain(failure));
       }
@@ -514,15 +713,19 @@
       link.classList.remove("sp-hidden");
     } else {
       result.className = "sp-message sp-info";
-      result.replaceChildren("These fingerprints match a person already enrolled, so this enrollment was not made. It was "
-        + "referred to a supervisor, who will review it. Referral: ", ui.el("strong", { class: "sp-mono", id: "referral-id",
-        "data-testid": "referral-id", text: value }), ".");
+      result.replaceChildren("These " + (value.modality === "IRIS" ? "irises" : "fingerprints") + " match a person already "
+        + "enrolled, so this enrollment was not made. It was referred to a supervisor, who will review it. Referral: ",
+        ui.el("strong", { class: "sp-mono", id: "referral-id", "data-testid": "referral-id", text: value.referralId }), ".");
       link.classList.add("sp-hidden");
     }
     // The work is done (or handed to a supervisor): the draft and the images go.
     sessionStorage.removeItem(KEY);
     for (const p of prints) URL.revokeObjectURL(p.url);
     prints = [];
+    for (const eye of EYES) {
+      if (eyes[eye]) URL.revokeObjectURL(eyes[eye].url);
+      eyes[eye] = null;
+    }
     for (const form of document.querySelectorAll(".sp-step")) form.classList.add("sp-hidden");
     $("steps").classList.add("sp-hidden");
     $("draft-note").classList.add("sp-hidden");
@@ -538,5 +741,6 @@
 
   showPhoto();
   renderPrints();
+  for (const eye of EYES) renderEye(eye);
   show(Math.min(Math.max(0, Number(draft.step) || 0), STEPS.length - 1), false);
 })();

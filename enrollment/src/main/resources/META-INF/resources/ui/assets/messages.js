@@ -7,7 +7,7 @@ const ui = {
     "person.sex": "the sex", "person.placeOfBirth": "the place of birth", "person.languages": "the languages",
     "approvalQuorum": "the number of guardians who must approve", "guardians": "the guardians",
     "consent.consentedBy": "who agreed", "consent.consentedAt": "when they agreed", "consent.legalBasis": "the legal basis",
-    "fingerprints": "the fingerprints", "photo": "the photo", "requestRef": "the request reference", "code": "the code",
+    "fingerprints": "the fingerprints", "irises": "the eye images", "eye": "the eye", "photo": "the photo", "requestRef": "the request reference", "code": "the code",
   },
 
   FINGER_REJECTIONS: {
@@ -20,6 +20,23 @@ const ui = {
     RESOLUTION_OUT_OF_RANGE: "the scanner resolution is outside what is accepted (about 500 dpi)",
     NO_RIDGES: "no ridges are visible: clean the scanner and capture again",
     TOO_FEW_MINUTIAE: "too few ridge details were found: press the finger flat and capture again",
+  },
+
+  /** The iris quality gate's reasons (IrisRejectionReason), as what to do while the child is still at the camera. */
+  IRIS_REJECTIONS: {
+    EMPTY_IMAGE: "the file is empty",
+    FILE_TOO_LARGE: "the file is too large",
+    UNSUPPORTED_FORMAT: "it is not a PNG or JPEG image",
+    UNREADABLE_IMAGE: "the image is damaged and cannot be read",
+    WRONG_IMAGE_SIZE: "it is not a 640 × 480 image from the iris camera",
+    IRIS_NOT_FOUND: "no eye was found in it: aim the camera at the open eye",
+    IRIS_NOT_IN_FRAME: "the iris runs off the edge of the image: centre the eye",
+    IRIS_TOO_SMALL: "the iris is too small: bring the camera closer",
+    PUPIL_IRIS_RATIO_OUT_OF_RANGE: "the pupil is too wide or too narrow for the iris: change the lighting and capture again",
+    GAZE_OFF_AXIS: "the eye looks away from the camera: ask the child to look straight into it",
+    IRIS_OCCLUDED: "the eyelids cover too much of the iris: ask the child to open the eye wide",
+    USABLE_IRIS_AREA_TOO_SMALL: "too little of the iris is visible past the eyelids, lashes and reflections",
+    OUT_OF_FOCUS: "the image is blurred: hold the camera still at the right distance",
   },
 
   /**
@@ -49,7 +66,8 @@ const ui = {
       case "REFERRAL_NOT_FOUND": return "This referral no longer exists (the subject may have been erased).";
       case "VERIFICATION_NOT_FOUND": return "This phone verification is unknown. Send a new code.";
       case "DUPLICATE_REQUEST_ID": return "This draft was already submitted with different details. Start a new enrollment.";
-      case "DUPLICATE_REFERRED": return "These fingerprints match a person already enrolled. The enrollment was referred to a supervisor.";
+      case "DUPLICATE_REFERRED": return "These " + (details.modality === "IRIS" ? "irises" : "fingerprints")
+        + " match a person already enrolled. The enrollment was referred to a supervisor.";
       case "LEDGER_PENDING": return "This subject is not on the ledger yet (registration is being retried). Try again in a few seconds.";
       case "REFERRAL_ALREADY_RESOLVED": return "Another supervisor has already closed this referral.";
       case "SUBJECT_ERASED": return "This person has been erased.";
@@ -62,6 +80,14 @@ const ui = {
         const why = ui.FINGER_REJECTIONS[details.rejection] || "it cannot be used";
         return "The " + ui.fingerName(details.finger) + " image was refused: " + why + ".";
       }
+      case "IRIS_REJECTED": {
+        const why = ui.IRIS_REJECTIONS[details.rejection] || "it cannot be used";
+        const eye = details.eye === "LEFT" ? "left eye" : details.eye === "RIGHT" ? "right eye" : "eye";
+        return "The " + eye + " image was refused: " + why + ".";
+      }
+      case "BIOMETRICS_REQUIRED": return details.required === "IRIS"
+        ? "A child under " + details.irisOnlyBelowAge + " is enrolled by iris: add an image of at least one eye."
+        : "From age " + details.irisOnlyBelowAge + " at least one fingerprint is required (irises may be added).";
       case "PHOTO_REJECTED": return "The photo was refused: it must be a JPEG or PNG image.";
       case "PHONE_NOT_VERIFIED": return "A guardian's phone verification was not accepted (unfinished, already used, or for another number). Verify that phone again.";
       case "PHONE_NUMBER_UNREACHABLE": return "No SMS can be sent to this number (it may have opted out of messages). Check the number with the guardian.";

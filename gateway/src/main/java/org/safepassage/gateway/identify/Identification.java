@@ -1,6 +1,7 @@
 package org.safepassage.gateway.identify;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
 
 /**
  * Enrollment's answer to a scan.
@@ -12,10 +13,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *     {@code UNVERIFIED} (a live iris released no iris-fc-v1 key)
  * @param ledgerStatus the subject's ledger status as enrollment saw it
  * @param protectionClass {@code MINOR} or {@code SURVIVOR}
+ * @param matchedBy the modalities that matched: {@code FINGERPRINT}, {@code IRIS} or both; null from an enrollment
+ *     that predates irises
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Identification(String outcome, String subjectId, Double score, String integrity, String ledgerStatus,
-        String protectionClass) {
+        String protectionClass, List<String> matchedBy) {
     /** @return whether enrollment matched an enrolled subject */
     public boolean matched() {
         return "MATCH".equals(outcome) && subjectId != null;

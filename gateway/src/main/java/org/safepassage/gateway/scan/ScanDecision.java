@@ -2,6 +2,7 @@ package org.safepassage.gateway.scan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,10 +20,12 @@ import java.util.Objects;
  * @param requestId the crossing request the guardians are asked in: the one this scan opened, or the open one a
  *     rescan of the same crossing joined
  * @param expiresAt when that request expires
+ * @param matchedBy which modalities identified the subject ({@code FINGERPRINT}, {@code IRIS} or both), so the guard
+ *     knows what the person was recognised by; absent when nobody was identified
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScanDecision(Decision decision, String reason, String subjectId, String protectionClass,
-        String companionRef, String tripId, String requestId, Instant expiresAt) {
+        String companionRef, String tripId, String requestId, Instant expiresAt, List<String> matchedBy) {
     /** Checks decision and reason are present. */
     public ScanDecision {
         Objects.requireNonNull(decision, "decision");
@@ -30,6 +33,15 @@ public record ScanDecision(Decision decision, String reason, String subjectId, S
     }
 
     static ScanDecision of(final Decision decision, final String reason, final String subjectId) {
-        return new ScanDecision(decision, reason, subjectId, null, null, null, null, null);
+        return new ScanDecision(decision, reason, subjectId, null, null, null, null, null, null);
+    }
+
+    /* The same decision naming what identified its subject; unchanged when there is no subject or nothing named. */
+    ScanDecision identifiedBy(final List<String> modalities) {
+        if (subjectId == null || modalities == null || modalities.isEmpty()) {
+            return this;
+        }
+        return new ScanDecision(decision, reason, subjectId, protectionClass, companionRef, tripId, requestId,
+                expiresAt, List.copyOf(modalities));
     }
 }

@@ -104,6 +104,12 @@ public class ScanService {
 
         final Identification identification =
                 timed("identify", () -> identifier.identify(images, irisImages, reference));
+        return decide(terminal, identification, direction, companionRef).identifiedBy(identification.matchedBy());
+    }
+
+    /* What a scan identified as this subject (or no one) calls for, recorded on the ledger as it requires. */
+    private ScanDecision decide(final Terminal terminal, final Identification identification,
+            final Direction direction, final String companionRef) {
         if (!identification.matched()) {
             return ScanDecision.of(Decision.NOT_ENROLLED, "NO_MATCH", null);
         }
@@ -139,7 +145,7 @@ public class ScanService {
                 return decided(terminal, identification, subject, companionRef); // flagged since the read
             }
             return new ScanDecision(Decision.CLEAR, "PREAUTHORISED_TRIP", subject.subjectId(),
-                    protection(subject), companionRef, trip.get().tripId(), null, null);
+                    protection(subject), companionRef, trip.get().tripId(), null, null, null);
         }
         final Lock lock = SUBJECT_LOCKS[Math.floorMod(read.subjectId().hashCode(), SUBJECT_LOCKS.length)];
         lock.lock();
@@ -284,12 +290,13 @@ public class ScanService {
     private static ScanDecision approvalNeeded(final Subject subject, final String protection,
             final String companionRef, final CrossingRequest request) {
         return new ScanDecision(Decision.GUARDIAN_APPROVAL_NEEDED, "APPROVAL_REQUIRED", subject.subjectId(),
-                protection, companionRef, null, request.requestId(), request.expiresAt());
+                protection, companionRef, null, request.requestId(), request.expiresAt(), null);
     }
 
     private static ScanDecision decision(final Decision decision, final String reason, final Subject subject,
             final String protection, final String companionRef) {
-        return new ScanDecision(decision, reason, subject.subjectId(), protection, companionRef, null, null, null);
+        return new ScanDecision(decision, reason, subject.subjectId(), protection, companionRef, null, null, null,
+                null);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.safepassage.gateway.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safepassage.gateway.support.TestLedger.enrolled;
+import static org.safepassage.gateway.support.TestLedger.enrolledBy;
 import static org.safepassage.gateway.support.TestLedger.id;
 import static org.safepassage.gateway.support.TestLedger.image;
 
@@ -41,13 +42,15 @@ class IrisScanTest {
     void a_scan_by_iris_alone_identifies_the_child_and_asks_the_guardians() {
         final Subject minor = TestLedger.minor(id("guardian"));
         final String eye = image(id("eye"));
-        enrolled(eye, minor, "VERIFIED");
+        enrolledBy(eye, minor, "VERIFIED", "IRIS");
 
         final Api.Answer answer = guard.post("/api/v1/scans", irisScan(eye, "EXIT"));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("decision").asText()).isEqualTo("GUARDIAN_APPROVAL_NEEDED");
         assertThat(answer.body().path("subjectId").asText()).isEqualTo(minor.subjectId());
+        // The guard's screen says what recognised the child.
+        assertThat(answer.body().path("matchedBy").toString()).isEqualTo("[\"IRIS\"]");
     }
 
     @Test
@@ -66,13 +69,14 @@ class IrisScanTest {
     void an_eye_that_released_no_key_is_scanned_again_and_nothing_is_recorded() {
         final Subject survivor = TestLedger.survivor();
         final String eye = image(id("noisy-eye"));
-        enrolled(eye, survivor, "UNVERIFIED");
+        enrolledBy(eye, survivor, "UNVERIFIED", "IRIS");
 
         final Api.Answer answer = guard.post("/api/v1/scans", irisScan(eye, "ENTRY"));
 
         assertThat(answer.body().path("decision").asText()).isEqualTo("NOT_ENROLLED");
         assertThat(answer.body().path("reason").asText()).isEqualTo("IRIS_NOT_VERIFIED");
         assertThat(answer.body().has("subjectId")).isFalse();
+        assertThat(answer.body().has("matchedBy")).as("nobody was identified").isFalse();
     }
 
     @Test

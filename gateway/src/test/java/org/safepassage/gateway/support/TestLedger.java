@@ -109,6 +109,15 @@ public final class TestLedger {
                 + subject.status() + "\",\"protectionClass\":\"" + subject.protectionClass() + "\"}"));
     }
 
+    /** As {@link #enrolled(String, Subject, String)}, enrollment naming the modality that matched. */
+    public static void enrolledBy(final String image, final Subject subject, final String integrity,
+            final String modality) {
+        GatewayTestEnvironment.answer(image, new GatewayTestEnvironment.Answer(200, "{\"outcome\":\"MATCH\","
+                + "\"subjectId\":\"" + subject.subjectId() + "\",\"score\":87.5,\"integrity\":\"" + integrity
+                + "\",\"ledgerStatus\":\"" + subject.status() + "\",\"protectionClass\":\"" + subject.protectionClass()
+                + "\",\"matchedBy\":[\"" + modality + "\"]}"));
+    }
+
     private static String randomHex() {
         final byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.ClientCertificate;
 import java.net.URLEncoder;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.safepassage.devstack.demo.DemoSeed;
 import org.safepassage.enrollment.biometrics.TestImages;
+import org.safepassage.enrollment.biometrics.iris.TestEyes;
 import org.safepassage.system.Await;
 import org.safepassage.system.RunningSystem;
 
@@ -40,8 +42,11 @@ import org.safepassage.system.RunningSystem;
  * a reload, the crossing is recorded and shows on the analyst's timeline; then the DPO erases the child and the
  * certificate verifies. Then, on the people {@code ./run --seed} loads, the other decisions: a missing child's ALERT,
  * a refusal by both guardians, a supervisor's override, an adult who is CLEAR at once (the seed also has her cross at
- * each of the three posts); the analyst sees the alerts and concludes on one, and the statistics count the refusal and
- * the override and show every post. Every screen passed is photographed at 1280x800 and at a 768 px tablet width.
+ * each of the three posts); the youngest demo child, enrolled by her eyes, is recognised by one; the analyst sees the
+ * alerts and concludes on one, and the statistics count the refusal and the override and show every post. Then a
+ * four-year-old is enrolled by irises alone, each eye checked by the quality gate on screen (a blurred capture refused
+ * with its reason, then retaken), and a guard identifies her by one eye. Every screen passed is photographed at
+ * 1280x800 and at a 768 px tablet width.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreensIT {
@@ -51,6 +56,9 @@ class ScreensIT {
     private static final Pattern APPROVAL = Pattern.compile("APPROVE \\d{6}");
     private static final List<String> PHONES = List.of("+40755200001", "+40755200002");
     private static final int FINGER = 302;
+    /* Synthetic eyes no other test enrolls: the same eye twice would be a duplicate referral. */
+    private static final int RIGHT_EYE = 431;
+    private static final int LEFT_EYE = 432;
 
     private static RunningSystem system;
     private static Playwright playwright;
@@ -230,6 +238,14 @@ class ScreensIT {
         testId(guard, "record-crossing").click();
         assertThat(testId(guard, "crossing-recorded")).hasAttribute("data-outcome", "ALLOWED");
 
+        // Sofia is four and was enrolled by her eyes alone: one eye, no finger, and her mother is asked.
+        testId(guard, "new-scan").click();
+        testId(guard, "scan-irises").setInputFiles(demo.resolve("sofia-eye-scan.png"));
+        testId(guard, "direction").selectOption("EXIT");
+        testId(guard, "scan-submit").click();
+        assertThat(decision).hasAttribute("data-decision", "WAITING");
+        assertThat(testId(guard, "decision-matched-by")).hasAttribute("data-matched-by", "IRIS");
+
         // Both of Ana's guardians refuse: nobody is left who could approve, so the screen turns REFUSED.
         testId(guard, "new-scan").click();
         scan(guard, demo.resolve("ana-scan.png"));
@@ -279,6 +295,96 @@ class ScreensIT {
         Screenshots.take(analyst, "analyst-statistics");
     }
 
+    @Test
+    @Order(3)
+    void a_young_child_enrolled_by_irises_on_screen_is_identified_by_one_eye_at_the_border() throws Exception {
+        final Page officer = page(loggedIn("officer"));
+        final Page phone = page(browser.newContext(desktop()));
+        final String guardianPhone = "+40755200431";
+
+        officer.navigate(system.url("enrollment") + "/ui/enroll");
+        testId(officer, "given-name").fill("Ilinca");
+        testId(officer, "family-name").fill("Ochisor");
+        testId(officer, "birth-date").fill(LocalDate.now().minusYears(4).minusDays(20).toString());
+        testId(officer, "sex").selectOption("FEMALE");
+        next(officer);
+        testId(officer, "guardian-name-0").fill("Ioana Ochisor");
+        testId(officer, "guardian-relation-0").fill("mother");
+        testId(officer, "guardian-phone-0").fill(guardianPhone);
+        testId(officer, "guardian-language-0").selectOption("en");
+        testId(officer, "send-code-0").click();
+        testId(officer, "code-0").fill(code(readSms(phone, guardianPhone, CODE)));
+        testId(officer, "verify-code-0").click();
+        assertThat(testId(officer, "guardian-verified-0")).isVisible();
+        next(officer);
+        testId(officer, "consent-consented-by").fill("Ioana Ochisor");
+        testId(officer, "consent").check();
+        next(officer);
+
+        // Four years old: the default is irises, fingers alone are not offered, and no fingerprint is asked for.
+        assertThat(testId(officer, "modality-irises")).isChecked();
+        assertThat(testId(officer, "modality-fingers")).isDisabled();
+        assertThat(testId(officer, "fingerprints")).hasCount(0);
+
+        // A blurred capture of the right eye is refused on the spot with the gate's reason; it blocks the next step.
+        testId(officer, "iris-right").setInputFiles(eye("right-blurred", TestEyes.blurredPng(RIGHT_EYE, 0)));
+        final Locator right = testId(officer, "iris-check-right");
+        assertThat(right).hasAttribute("data-status", "REJECTED");
+        assertThat(right).hasAttribute("data-rejection", "OUT_OF_FOCUS");
+        assertThat(testId(officer, "iris-verdict-right")).containsText("blurred");
+        Screenshots.take(officer, "enrollment-4-iris-refused");
+        next(officer);
+        assertThat(testId(officer, "irises-error")).containsText("right eye");
+
+        // Retaken, and the left eye too: both accepted, with what the gate measured.
+        testId(officer, "iris-right").setInputFiles(eye("right", TestEyes.png(RIGHT_EYE, 0)));
+        assertThat(right).hasAttribute("data-status", "ACCEPTED");
+        testId(officer, "iris-left").setInputFiles(eye("left", TestEyes.png(LEFT_EYE, 0)));
+        assertThat(testId(officer, "iris-check-left")).hasAttribute("data-status", "ACCEPTED");
+        assertThat(testId(officer, "iris-quality-left").locator("[data-measure=usableIrisArea]"))
+                .containsText("%");
+        assertThat(testId(officer, "iris-quality-right").locator("[data-measure=irisDiameter]"))
+                .containsText("px");
+        Screenshots.take(officer, "enrollment-4-irises");
+        next(officer);
+        assertThat(testId(officer, "review-modality")).hasAttribute("data-modality", "IRISES");
+        assertThat(officer.locator("[data-testid=review-eye]")).hasCount(2);
+        Screenshots.take(officer, "enrollment-5-review-irises");
+        testId(officer, "submit-enrollment").click();
+        assertThat(testId(officer, "enrolled-subject-id")).hasText(Pattern.compile("\\S{16,64}"));
+        final String subjectId = testId(officer, "enrolled-subject-id").textContent().trim();
+        Await.until(() -> "REGISTERED".equals(system.enrollment("GET", "/api/v1/subjects/" + subjectId, "officer",
+                null).path("ledgerState").asText()), "the child registered on the ledger");
+        final JsonNode ledger = system.enrollment("GET", "/api/v1/subjects/" + subjectId + "/ledger", "officer", null);
+        Assertions.assertThat(ledger.path("scheme").asText()).as(ledger.toString()).isEqualTo("iris-fc-v1");
+        officer.navigate(system.url("enrollment") + "/ui/subjects/" + subjectId);
+        assertThat(testId(officer, "subject-eyes")).containsText("LEFT");
+        assertThat(testId(officer, "subject-eyes")).containsText("RIGHT");
+        assertThat(testId(officer, "subject-fingers")).hasText("—");
+
+        // At the border the guard takes one eye, no fingers: the child is identified and her mother is asked.
+        final Page guard = page(terminal("guard"));
+        guard.navigate(system.url("gateway") + "/guard/");
+        testId(guard, "scan-irises").setInputFiles(eye("left-at-border", TestEyes.png(LEFT_EYE, 5)));
+        assertThat(testId(guard, "scan-iris-files")).containsText("1");
+        testId(guard, "direction").selectOption("EXIT");
+        Screenshots.take(guard, "guard-iris-ready");
+        final Response scan = guard.waitForResponse(response -> response.url().endsWith("/api/v1/scans"),
+                () -> testId(guard, "scan-submit").click());
+        final JsonNode answer = RunningSystem.JSON.readTree(scan.text());
+        Assertions.assertThat(answer.path("subjectId").asText()).as(answer.toString()).isEqualTo(subjectId);
+        final Locator decision = testId(guard, "decision");
+        assertThat(decision).hasAttribute("data-decision", "WAITING");
+        assertThat(testId(guard, "decision-matched-by")).hasAttribute("data-matched-by", "IRIS");
+        assertThat(testId(guard, "decision-progress")).containsText("0 of 1");
+        Screenshots.take(guard, "guard-iris-waiting");
+        approve(phone, guardianPhone);
+        assertThat(decision).hasAttribute("data-decision", "CLEAR");
+        testId(guard, "record-crossing").click();
+        assertThat(testId(guard, "crossing-recorded")).hasAttribute("data-outcome", "ALLOWED");
+        Screenshots.take(guard, "guard-iris-recorded");
+    }
+
     private static void scan(final Page terminal, final Path image) {
         testId(terminal, "scan-images").setInputFiles(image);
         testId(terminal, "direction").selectOption("EXIT");
@@ -309,6 +415,12 @@ class ScreensIT {
     private static Path fingerprint(final int impression) throws Exception {
         final Path file = Screenshots.DIRECTORY.resolveSibling("fingerprint-" + FINGER + "-" + impression + ".png");
         Files.write(file, TestImages.png(FINGER, impression));
+        return file;
+    }
+
+    private static Path eye(final String name, final byte[] png) throws Exception {
+        final Path file = Screenshots.DIRECTORY.resolveSibling("eye-" + name + ".png");
+        Files.write(file, png);
         return file;
     }
 

@@ -3,6 +3,7 @@ package org.safepassage.enrollment.subject.ui;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
+import org.safepassage.enrollment.biometrics.iris.IrisQualityPolicy;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
 import org.safepassage.enrollment.subject.SubjectListing;
 import org.safepassage.enrollment.subject.SubjectProfile;
@@ -19,7 +20,8 @@ final class Pages {
 
     static native TemplateInstance missing(Screen screen, String subjectId, boolean dpo);
 
-    static native TemplateInstance enroll(Screen screen, int maxGuardians, int maxFingerprints, int maxImageMb);
+    static native TemplateInstance enroll(Screen screen, int maxGuardians, int maxFingerprints, int maxImageMb,
+            int irisOnlyBelowAge, int maxIrisMb, IrisQualityPolicy iris);
 
     static native TemplateInstance referrals(Screen screen, List<ReferralView> referrals);
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.safepassage.devstack.demo.SyntheticEye;
 import org.safepassage.enrollment.commitment.Peppers;
 
 /**

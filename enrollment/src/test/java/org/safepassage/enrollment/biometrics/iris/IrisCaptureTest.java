@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.safepassage.devstack.demo.SyntheticEye;
 
 class IrisCaptureTest {
     private static final IrisCapture CAPTURE = IrisCapture.withDefaults();

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.safepassage.devstack.demo.SyntheticEye;
 import org.safepassage.enrollment.commitment.Commitment;
 import org.safepassage.enrollment.commitment.Peppers;
 

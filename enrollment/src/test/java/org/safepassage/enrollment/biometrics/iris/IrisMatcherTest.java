@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.safepassage.devstack.demo.SyntheticEye;
 
 class IrisMatcherTest {
     private static final int EYES = 3;

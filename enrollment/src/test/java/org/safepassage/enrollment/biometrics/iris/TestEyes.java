@@ -1,6 +1,7 @@
 package org.safepassage.enrollment.biometrics.iris;
 
 import java.util.Base64;
+import org.safepassage.devstack.demo.SyntheticEye;
 
 /**
  * Synthetic near-infrared eye images for the service tests outside this package: eye {@code n} is its own random eye
@@ -18,9 +19,14 @@ public final class TestEyes {
         return Base64.getEncoder().encodeToString(png(eye, capture));
     }
 
+    /** A defocused capture the quality gate refuses with {@code OUT_OF_FOCUS}, as a PNG file. */
+    public static byte[] blurredPng(final long eye, final long capture) {
+        return SyntheticEye.of(eye).capture(SyntheticEye.Kind.BLURRED, capture);
+    }
+
     /** A defocused capture the quality gate refuses with {@code OUT_OF_FOCUS}. */
     public static String base64Blurred(final long eye, final long capture) {
-        return Base64.getEncoder().encodeToString(SyntheticEye.of(eye).capture(SyntheticEye.Kind.BLURRED, capture));
+        return Base64.getEncoder().encodeToString(blurredPng(eye, capture));
     }
 
     /** The IrisCode the capture pipeline extracts from a capture, to look for its bits where they must not be. */

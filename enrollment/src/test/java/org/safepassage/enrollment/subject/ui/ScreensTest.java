@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.safepassage.enrollment.biometrics.iris.IrisQualityPolicy;
+import org.safepassage.enrollment.subject.Modalities;
 import org.safepassage.enrollment.support.EnrollmentTestEnvironment;
 
 /** The screens under /ui/: each renders for its roles with the ids the browser tests use, and refuses the others. */
@@ -107,12 +109,25 @@ class ScreensTest {
                 final String html = page(role).get("/ui/enroll").then().statusCode(200).extract().asString();
                 for (String id : List.of("given-name", "family-name", "birth-date", "sex", "place-of-birth",
                         "languages", "photo", "add-guardian", "quorum", "consent", "consent-consented-by",
-                        "consent-legal-basis", "consent-consented-at", "fingerprints", "next", "back",
-                        "submit-enrollment", "enrollment-result")) {
+                        "consent-legal-basis", "consent-consented-at", "fingerprints", "modality-fingers",
+                        "modality-irises", "modality-both", "iris-left", "iris-right", "iris-check-left",
+                        "iris-check-right", "next", "back", "submit-enrollment", "enrollment-result")) {
                     assertThat(html).as(role + " sees " + id).contains("data-testid=\"" + id + "\"");
                 }
                 assertThat(html).contains("type=\"date\" id=\"birth-date\"").contains("/ui/assets/enroll.js");
             }
+        }
+
+        @Test
+        void gives_the_iris_step_the_age_rule_and_the_gates_limits_the_api_applies() {
+            final String html = page("officer").get("/ui/enroll").then().statusCode(200).extract().asString();
+            final IrisQualityPolicy gate = IrisQualityPolicy.defaults();
+
+            assertThat(html).contains("data-iris-only-below-age=\"" + Modalities.IRIS_ONLY_BELOW_AGE + "\"")
+                    .contains("data-max-iris-mb=\"" + gate.maxFileBytes() / (1024 * 1024) + "\"")
+                    .contains("data-iris-min-diameter=\"" + gate.minIrisDiameter() + "\"")
+                    .contains("data-iris-min-usable=\"" + gate.minUsableIrisArea() + "\"")
+                    .contains("data-iris-min-focus=\"" + gate.minFocus() + "\"");
         }
 
         @Test
@@ -141,6 +156,13 @@ class ScreensTest {
                     .contains("data-testid=\"flag-missing\"")
                     .doesNotContain("data-testid=\"unflag-missing\"").doesNotContain("data-testid=\"export-subject\"")
                     .doesNotContain("data-testid=\"erase-subject\"");
+        }
+
+        @Test
+        void lists_the_enrolled_fingers_and_no_eye_for_a_child_enrolled_by_finger() {
+            final String html = page("officer").get("/ui/subjects/" + ilinca).then().statusCode(200).extract().asString();
+            assertThat(html).contains("data-testid=\"subject-fingers\">RIGHT_INDEX")
+                    .contains("data-testid=\"subject-eyes\">—<");
         }
 
         @Test
@@ -186,7 +208,10 @@ class ScreensTest {
             final String html = page("supervisor").get("/ui/referrals").then().statusCode(200).extract().asString();
             assertThat(html).contains("data-testid=\"referral-row\" data-referral-id=\"" + referralId + "\"")
                     .contains("data-testid=\"resolve-referral\"")
-                    .contains("href=\"/ui/subjects/" + ilinca + "\"");
+                    .contains("href=\"/ui/subjects/" + ilinca + "\"")
+                    // A finger matched: the score is SourceAFIS's, read against the fingerprint threshold.
+                    .contains("data-testid=\"referral-modality\" data-modality=\"fingerprint\"")
+                    .contains("the same finger by default");
         }
 
         @Test

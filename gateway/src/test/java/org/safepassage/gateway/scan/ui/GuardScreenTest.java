@@ -21,9 +21,9 @@ import org.safepassage.gateway.support.Terminals;
 @QuarkusTest
 @QuarkusTestResource(GatewayTestEnvironment.class)
 class GuardScreenTest {
-    private static final String[] KEY_TEST_IDS = {"language", "scan-images", "direction", "companion-type",
-        "companion-number", "companion-nationality", "scan-submit", "decision", "decision-reason", "decision-progress",
-        "record-crossing", "deny-crossing", "crossing-recorded", "new-scan"};
+    private static final String[] KEY_TEST_IDS = {"language", "scan-images", "scan-irises", "scan-iris-files",
+        "direction", "companion-type", "companion-number", "companion-nationality", "scan-submit", "decision",
+        "decision-reason", "decision-progress", "record-crossing", "deny-crossing", "crossing-recorded", "new-scan"};
 
     @TestHTTPResource(value = "/", tls = true)
     URL base;

@@ -1,4 +1,4 @@
-package org.safepassage.enrollment.biometrics.iris;
+package org.safepassage.devstack.demo;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,10 +16,13 @@ import javax.imageio.ImageIO;
  * adds what separates two captures of one eye: position, size and head tilt, pupil dilation with a non-linear
  * stretch of the iris, eyelids and lashes, specular reflections of the illuminator, defocus blur, gain and sensor
  * noise. The bad kinds exaggerate one of these each, so every quality rejection has an image that causes it.
+ *
+ * <p>Here, beside {@link SyntheticFinger}, so that the demo seed can enroll a child by iris and write an eye to scan;
+ * enrollment's tests use the same eyes (docs/biometrics.md, "Test data").
  */
-final class SyntheticEye {
+public final class SyntheticEye {
     /** What a capture is meant to look like. */
-    enum Kind {
+    public enum Kind {
         /** A usable capture with ordinary variation. */
         GOOD,
         /** Defocused. */
@@ -101,7 +104,8 @@ final class SyntheticEye {
         }
     }
 
-    static SyntheticEye of(final long seed) {
+    /** The eye of this seed: the same seed, the same iris. */
+    public static SyntheticEye of(final long seed) {
         return new SyntheticEye(seed);
     }
 
@@ -110,8 +114,8 @@ final class SyntheticEye {
         return d;
     }
 
-    /** A capture of this eye as a PNG file. */
-    byte[] capture(final Kind kind, final long captureSeed) {
+    /** A capture of this eye as a PNG file: the same kind and seed, the same bytes. */
+    public byte[] capture(final Kind kind, final long captureSeed) {
         return png(render(kind, captureSeed));
     }
 
