@@ -2,9 +2,9 @@ package org.safepassage.enrollment.gallery;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +18,11 @@ import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 import org.safepassage.enrollment.subject.Finger;
 import org.safepassage.enrollment.subject.StoredSubject;
+import org.safepassage.enrollment.subject.Consent;
+import org.safepassage.enrollment.subject.LegalBasisOfProcessing;
+import org.safepassage.enrollment.subject.PersonalData;
+import org.safepassage.enrollment.subject.SealedRecords;
+import org.safepassage.enrollment.subject.Sex;
 import org.safepassage.enrollment.subject.SubjectStore;
 import org.safepassage.enrollment.vault.SubjectVault;
 
@@ -28,7 +33,8 @@ import org.safepassage.enrollment.vault.SubjectVault;
  * key, the template sealed under it in the {@code biometric} table, then the gallery and its index fed as the load at
  * start feeds them. What it leaves out is what would make a million impractical and that no scan of them needs: no
  * fp-v1 commitment (an Argon2id each) and no ledger registration; the rows stay {@code PENDING} with no outbox entry,
- * so a scan that matched one would be answered {@code NOT_ON_LEDGER}. Their ids start with {@value #ID_PREFIX}.
+ * so a scan that matched one would be answered {@code NOT_ON_LEDGER}. Their ids start with {@value #ID_PREFIX}, and
+ * their sealed personal record names each "Synthetic Gallery", so the officers' list and search still open them.
  */
 @ApplicationScoped
 public class SyntheticGallery {
@@ -36,20 +42,25 @@ public class SyntheticGallery {
     public static final String ID_PREFIX = "syn-";
     private static final Logger LOG = Logger.getLogger(SyntheticGallery.class);
     private static final int MAX_BATCH = 10_000;
-    private static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.UTF_8);
+    /** What the officers' screens show for every synthetic subject: valid records, so lists and searches still work. */
+    private static final PersonalData PERSON = new PersonalData("Synthetic", "Gallery", LocalDate.of(2000, 1, 1),
+            Sex.UNKNOWN, null, List.of());
 
     private final EnrolledGallery gallery;
     private final SubjectStore store;
     private final SubjectVault vault;
+    private final SealedRecords sealed;
     private final boolean enabled;
     private final SecureRandom random = new SecureRandom();
 
     SyntheticGallery(final EnrolledGallery gallery, final SubjectStore store, final SubjectVault vault,
+            final SealedRecords sealed,
             @ConfigProperty(name = "safepassage.load.synthetic-gallery.enabled", defaultValue = "false")
             final boolean enabled) {
         this.gallery = gallery;
         this.store = store;
         this.vault = vault;
+        this.sealed = sealed;
         this.enabled = enabled;
     }
 
@@ -80,14 +91,16 @@ public class SyntheticGallery {
         }
         final Finger finger = Finger.RIGHT_INDEX;
         final VaultField field = EnrolledGallery.templateField(finger);
-        final Map<String, byte[]> sealed = new LinkedHashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
             final Instant now = Instant.now();
+            final Consent consent = new Consent("synthetic gallery, load testing", LegalBasisOfProcessing.PUBLIC_TASK,
+                    now);
             bySubject.forEach((subjectId, template) -> {
                 vault.createSubjectKey(subjectId);
                 store.insert(new StoredSubject(subjectId, subjectId, bytes(32), ProtectionClass.SURVIVOR, 0, 1, null,
-                        vault.encrypt(subjectId, VaultField.PERSONAL, EMPTY_JSON), null,
-                        vault.encrypt(subjectId, VaultField.CONSENT, EMPTY_JSON), vault.encrypt(subjectId, VaultField.SALT, bytes(32)),
+                        sealed.seal(subjectId, VaultField.PERSONAL, PERSON), null,
+                        sealed.seal(subjectId, VaultField.CONSENT, consent),
+                        vault.encrypt(subjectId, VaultField.SALT, bytes(32)),
                         "fp-v1", HexFormat.of().formatHex(bytes(32)), "synthetic", StoredSubject.LedgerState.PENDING,
                         "synthetic-gallery", now, now));
                 store.insertTemplate(subjectId, finger, vault.encrypt(subjectId, field, template.bytes()));

@@ -32,7 +32,7 @@ public class SealedRecords {
     }
 
     /** Seals a record as JSON under the subject's data key, bound to {@code field}. */
-    byte[] seal(final String subjectId, final VaultField field, final Object value) {
+    public byte[] seal(final String subjectId, final VaultField field, final Object value) {
         try {
             return vault.encrypt(subjectId, field, CANONICAL.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
