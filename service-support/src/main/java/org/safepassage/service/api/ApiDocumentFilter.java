@@ -35,6 +35,9 @@ public class ApiDocumentFilter implements OASFilter {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ApiDocumentFilter::optionalMayBeNull);
+        }
         components.addSchema(ERROR_SCHEMA, errorSchema());
         components.addResponse(METHOD_NOT_ALLOWED, OASFactory.createAPIResponse()
                 .description("METHOD_NOT_ALLOWED: the path exists, the method does not; Allow lists those it takes")
@@ -79,6 +82,33 @@ public class ApiDocumentFilter implements OASFilter {
             if (isError(answer.getKey()) && response.getRef() == null
                     && (response.getContent() == null || response.getContent().getMediaTypes().isEmpty())) {
                 response.setContent(errorContent());
+            }
+        }
+    }
+
+    /**
+     * Jackson writes an absent value as {@code null}, and the services read {@code null} as absent: so a property the
+     * schema does not require may be null, and the document says so.
+     */
+    private static void optionalMayBeNull(final Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        final List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        for (Map.Entry<String, Schema> property : Map.copyOf(schema.getProperties()).entrySet()) {
+            final Schema value = property.getValue();
+            if (required.contains(property.getKey())) {
+                continue;
+            }
+            if (value.getRef() != null) {
+                schema.addProperty(property.getKey(), OASFactory.createSchema()
+                        .addAnyOf(OASFactory.createSchema().ref(value.getRef()))
+                        .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
+            } else if (value.getType() != null && !value.getType().contains(Schema.SchemaType.NULL)) {
+                value.addType(Schema.SchemaType.NULL);
+                if (value.getEnumeration() != null && value.getEnumeration().stream().noneMatch(java.util.Objects::isNull)) {
+                    value.addEnumeration(null);
+                }
             }
         }
     }
