@@ -15,6 +15,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safepassage.service.api.ApiException;
@@ -61,6 +64,9 @@ public class AuditResource {
     @POST
     @Path("/anchors")
     @Operation(summary = "Anchor the trail's head on the ledger now (it is also anchored periodically)")
+    @APIResponse(responseCode = "200", description = "The head anchored now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = org.safepassage.chaincode.model.AuditAnchor.class)))
+    @APIResponse(responseCode = "204", description = "Nothing new to anchor: the ledger has this head already")
     public Response anchor() {
         return anchoring.anchorNow().map(a -> Response.ok(a)).orElseGet(() -> Response.noContent()).build();
     }

@@ -1,5 +1,6 @@
 package org.safepassage.enrollment.subject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +14,16 @@ import org.safepassage.service.api.ApiException;
  * @param photo optional face photo, JPEG or PNG, base64
  * @param approvalQuorum how many verified guardians must approve a crossing (M of N)
  */
-public record EnrollmentRequest(String requestId, PersonalData person, String photo, List<GuardianInput> guardians,
-        Integer approvalQuorum, Consent consent, List<FingerprintInput> fingerprints) {
+public record EnrollmentRequest(
+        @Schema(required = true, pattern = Fields.REQUEST_ID_PATTERN) String requestId,
+        @Schema(required = true) PersonalData person,
+        @Schema(format = "byte", description = "JPEG or PNG, base64") String photo,
+        @Schema(maxItems = Guardians.MAX_GUARDIANS, description = "no two with the same phone number")
+                List<GuardianInput> guardians,
+        @Schema(required = true, minimum = "0", description = "at most the number of guardians") Integer approvalQuorum,
+        @Schema(required = true) Consent consent,
+        @Schema(required = true, minItems = 1, maxItems = EnrollmentRequest.MAX_FINGERPRINTS,
+                description = "each finger at most once") List<FingerprintInput> fingerprints) {
     public static final int MAX_FINGERPRINTS = 10;
 
     public EnrollmentRequest {
