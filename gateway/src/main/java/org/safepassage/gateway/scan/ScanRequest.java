@@ -1,5 +1,8 @@
 package org.safepassage.gateway.scan;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.safepassage.chaincode.model.Direction;
+import org.safepassage.chaincode.model.Identifiers;
 import java.util.List;
 
 /**
@@ -10,7 +13,12 @@ import java.util.List;
  * @param direction {@code EXIT} or {@code ENTRY}
  * @param companion the travel document of the adult travelling with the person, if any
  */
-public record ScanRequest(List<String> images, String subjectReference, String direction, CompanionDocument companion) {
+public record ScanRequest(
+        @Schema(required = true, minItems = 1, maxItems = ScanService.MAX_IMAGES,
+                description = "PNG, JPEG or WSQ images, base64, each at most 2 MiB") List<String> images,
+        @Schema(pattern = Identifiers.OPAQUE_ID_PATTERN) String subjectReference,
+        @Schema(required = true, implementation = Direction.class) String direction,
+        CompanionDocument companion) {
     /**
      * The companion's travel document. Only an opaque keyed hash of it leaves the gateway.
      *
@@ -18,7 +26,12 @@ public record ScanRequest(List<String> images, String subjectReference, String d
      * @param documentNumber the number as printed
      * @param nationality ISO 3166-1 alpha-3 issuing state, e.g. {@code MDA}
      */
-    public record CompanionDocument(String documentType, String documentNumber, String nationality) {
+    public record CompanionDocument(
+            @Schema(required = true, enumeration = {"PASSPORT", "ID_CARD", "RESIDENCE_PERMIT", "TRAVEL_DOCUMENT"})
+                    String documentType,
+            @Schema(required = true, minLength = 1, description = "1 to 30 letters and digits; spaces and dashes are "
+                    + "ignored") String documentNumber,
+            @Schema(required = true, pattern = "^[A-Za-z]{3}$") String nationality) {
         /** Hides the number from logs and error messages. */
         @Override
         public String toString() {
