@@ -61,8 +61,9 @@ public class ErasureService implements OutboxHandler {
     }
 
     /** The DPO's erasure order. {@code requestRef} is the opaque reference of the verified request in their files. */
-    public record ErasureRequest(@Schema(required = true, minLength = 1) String subjectId,
-            @Schema(required = true, pattern = ErasureRequest.REQUEST_REF_PATTERN) String requestRef) {
+    public record ErasureRequest(@Schema(required = true, minLength = 1, examples = "sub-0123456789abcdef") String subjectId,
+            @Schema(required = true, pattern = ErasureRequest.REQUEST_REF_PATTERN, examples = "dpo-request-2026-0001")
+                    String requestRef) {
         /** The DPO's reference: 16-64 letters, digits, '-' or '_'. */
         public static final String REQUEST_REF_PATTERN = "^[A-Za-z0-9_-]{16,64}$";
 

@@ -6,9 +6,9 @@ import org.safepassage.service.api.ApiException;
 
 /** Who agreed to the enrollment, on what legal basis, and when. */
 public record Consent(
-        @Schema(required = true, minLength = 1, maxLength = Fields.NAME_MAX) String consentedBy,
+        @Schema(required = true, minLength = 1, maxLength = Fields.NAME_MAX, examples = "Elena Popescu") String consentedBy,
         @Schema(required = true) LegalBasisOfProcessing legalBasis,
-        @Schema(required = true, description = "not in the future") Instant consentedAt) {
+        @Schema(required = true, description = "not in the future", examples = "2026-12-01T09:00:00Z") Instant consentedAt) {
     public Consent {
         consentedBy = Fields.text("consent.consentedBy", consentedBy, Fields.NAME_MAX);
         Fields.present("consent.legalBasis", legalBasis);

@@ -15,7 +15,7 @@ import org.safepassage.service.api.ApiException;
  * @param approvalQuorum how many verified guardians must approve a crossing (M of N)
  */
 public record EnrollmentRequest(
-        @Schema(required = true, pattern = Fields.REQUEST_ID_PATTERN) String requestId,
+        @Schema(required = true, pattern = Fields.REQUEST_ID_PATTERN, examples = "enrol-2026-000123") String requestId,
         @Schema(required = true) PersonalData person,
         @Schema(format = "byte", description = "JPEG or PNG, base64") String photo,
         @Schema(maxItems = Guardians.MAX_GUARDIANS, description = "no two with the same phone number")

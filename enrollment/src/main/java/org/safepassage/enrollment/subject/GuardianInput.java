@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *     does not count toward the approval quorum until verified
  */
 public record GuardianInput(
-        @Schema(required = true, minLength = 1, maxLength = Fields.NAME_MAX) String name,
-        @Schema(required = true, minLength = 1, maxLength = GuardianInput.RELATION_MAX) String relation,
+        @Schema(required = true, minLength = 1, maxLength = Fields.NAME_MAX, examples = "Elena Popescu") String name,
+        @Schema(required = true, minLength = 1, maxLength = GuardianInput.RELATION_MAX, examples = "mother") String relation,
         @Schema(required = true, pattern = Fields.E164_PATTERN, examples = "+40712345678") String phoneNumber,
         @Schema(required = true, enumeration = {"en", "ro", "ru", "uk"}) String language,
         @Schema(maxLength = GuardianInput.VERIFICATION_ID_MAX) String verificationId) {

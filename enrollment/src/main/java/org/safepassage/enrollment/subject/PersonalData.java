@@ -11,9 +11,9 @@ import org.safepassage.service.api.ApiException;
  * @param languages languages the subject speaks (ISO 639), so the border can talk to them
  */
 public record PersonalData(
-        @Schema(required = true, minLength = 1, maxLength = Fields.NAME_MAX) String givenNames,
-        @Schema(required = true, minLength = 1, maxLength = Fields.NAME_MAX) String familyName,
-        @Schema(required = true, description = "a past date after 1900") LocalDate birthDate,
+        @Schema(required = true, minLength = 1, maxLength = Fields.NAME_MAX, examples = "Ana Maria") String givenNames,
+        @Schema(required = true, minLength = 1, maxLength = Fields.NAME_MAX, examples = "Popescu") String familyName,
+        @Schema(required = true, description = "a past date after 1900", examples = "2016-04-12") LocalDate birthDate,
         @Schema(required = true) Sex sex,
         @Schema(maxLength = Fields.NAME_MAX) String placeOfBirth,
         @Schema(maxItems = PersonalData.MAX_LANGUAGES, description = "ISO 639 codes, each ^[a-z]{2,3}$")

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,6 +34,9 @@ import org.safepassage.service.api.ApiException;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "subjects")
 public class SubjectResource {
+    /** The most subjects one page lists; the document declares the same bound. */
+    static final int MAX_LIMIT = 500;
+
     private final EnrollmentService enrollment;
     private final GuardianReplacement guardians;
     private final SubjectExport export;
@@ -74,10 +78,13 @@ public class SubjectResource {
     @GET
     @RolesAllowed({"officer", "supervisor", "dpo"})
     @Operation(summary = "List enrolled subjects, newest first")
-    public List<SubjectSummary> list(@QueryParam("limit") @DefaultValue("50") final int limit,
-            @QueryParam("offset") @DefaultValue("0") final int offset) {
-        if (limit < 1 || limit > 500 || offset < 0) {
-            throw ApiException.invalid("limit", "1-500, with a non-negative offset");
+    public List<SubjectSummary> list(
+            @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "50"))
+                    @QueryParam("limit") @DefaultValue("50") final int limit,
+            @Parameter(schema = @Schema(minimum = "0", defaultValue = "0"))
+                    @QueryParam("offset") @DefaultValue("0") final int offset) {
+        if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+            throw ApiException.invalid("limit", "1-" + MAX_LIMIT + ", with a non-negative offset");
         }
         return store.subjectIds(limit, offset).stream().map(enrollment::summary).toList();
     }

@@ -15,7 +15,8 @@ import org.safepassage.chaincode.model.Outcome;
  * @param tripId the scan's {@code tripId} for a pre-authorised trip; absent when no guardian consent is needed
  */
 public record ClearedCrossingInput(
-        @Schema(required = true, pattern = Identifiers.OPAQUE_ID_PATTERN) String subjectId,
+        @Schema(required = true, pattern = Identifiers.OPAQUE_ID_PATTERN, examples = "sub-0123456789abcdef")
+                String subjectId,
         @Schema(required = true, implementation = Direction.class) String direction,
         @Schema(required = true, implementation = Outcome.class) String outcome,
         @Schema(pattern = Identifiers.OPAQUE_ID_PATTERN) String companionRef,

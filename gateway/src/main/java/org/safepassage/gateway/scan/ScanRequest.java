@@ -31,7 +31,7 @@ public record ScanRequest(
                     String documentType,
             @Schema(required = true, minLength = 1, description = "1 to 30 letters and digits; spaces and dashes are "
                     + "ignored") String documentNumber,
-            @Schema(required = true, pattern = "^[A-Za-z]{3}$") String nationality) {
+            @Schema(required = true, pattern = "^[A-Za-z]{3}$", examples = "MDA") String nationality) {
         /** Hides the number from logs and error messages. */
         @Override
         public String toString() {
