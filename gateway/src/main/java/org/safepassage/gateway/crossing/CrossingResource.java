@@ -39,6 +39,7 @@ public class CrossingResource {
             + "NOT_REQUIRED; the ledger refuses an ALLOWED crossing of a protected minor without a valid basis (422).")
     @APIResponse(responseCode = "200", description = "The recorded crossing",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CrossingView.class)))
+    @APIResponse(responseCode = "404", description = "SUBJECT_NOT_FOUND: the ledger has no such subject")
     @APIResponse(responseCode = "409", description = "the crossing conflicts with one recorded (the ledger's code)")
     @APIResponse(responseCode = "422", description = "the ledger refuses: a protected minor without a valid basis")
     public CrossingView record(final ClearedCrossingInput input) {
