@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,6 +36,22 @@ class EnrollmentServiceTest {
                 .statusCode(200)
                 .body(containsString("/api/v1/service"))
                 .body(containsString("SafePassage enrollment API"));
+    }
+
+    @Test
+    void the_openapi_document_declares_required_fields_formats_and_the_error_body() {
+        given().accept("application/json").when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.EnrollmentRequest.required",
+                        hasItems("requestId", "person", "approvalQuorum", "consent", "fingerprints"))
+                .body("components.schemas.GuardianInput.properties.phoneNumber.pattern",
+                        is(org.safepassage.enrollment.subject.Fields.E164_PATTERN))
+                .body("components.schemas.'java.time.YearMonth'.type", is("string"))
+                .body("paths.'/api/v1/subjects'.post.responses.'201'", notNullValue())
+                .body("paths.'/api/v1/subjects'.post.responses.'409'.content.'application/json'.schema.$ref",
+                        is("#/components/schemas/ApiError"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -32,6 +33,19 @@ class GuardianNotifyServiceTest {
                 .statusCode(200)
                 .body(containsString("/api/v1/service"))
                 .body(containsString("SafePassage guardian-notify API"));
+    }
+
+    @Test
+    void the_openapi_document_declares_required_fields_and_the_error_body() {
+        given().accept("application/json").when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.StartVerificationRequest.required", hasItem("phoneNumber"))
+                .body("components.schemas.CheckCodeRequest.properties.code.pattern", is("^[0-9]{6}$"))
+                .body("components.schemas.ApiError.required", hasItems("code", "message"))
+                .body("paths.'/internal/v1/phone-verifications/{id}/check'.post.responses.'423'.content."
+                        + "'application/json'.schema.$ref", is("#/components/schemas/ApiError"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.safepassage.enrollment.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,8 +17,11 @@ import java.util.List;
  * @param ledgerProblem why the anchors could not be compared, or null
  * @param findings every altered or missing row and every anchor that no longer matches, in row order
  */
-public record AuditReport(boolean intact, Instant checkedAt, long rows, long lastSeq, String headHash, int anchors,
-        long latestAnchorRows, Instant latestAnchorAt, String ledgerProblem, List<Finding> findings) {
+public record AuditReport(boolean intact, Instant checkedAt, long rows, long lastSeq,
+        @Schema(nullable = true, description = "null while the trail is empty") String headHash, int anchors,
+        long latestAnchorRows, @Schema(nullable = true, description = "null before the first anchor") Instant latestAnchorAt,
+        @Schema(nullable = true, description = "null when the ledger answered") String ledgerProblem,
+        List<Finding> findings) {
 
     /** What is wrong with a row or a range of rows. */
     public enum Kind {

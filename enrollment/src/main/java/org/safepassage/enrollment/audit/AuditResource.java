@@ -15,6 +15,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safepassage.service.api.ApiException;
@@ -25,6 +29,9 @@ import org.safepassage.service.api.ApiException;
 @RolesAllowed("dpo")
 @Tag(name = "audit")
 public class AuditResource {
+    /** The most rows one search answers; the document declares the same bound. */
+    static final int MAX_LIMIT = 1000;
+
     private final AccessAudit audit;
     private final AuditCheck check;
     private final AuditAnchoring anchoring;
@@ -41,11 +48,13 @@ public class AuditResource {
                     + "2026-12-03, includes that day; an instant, 2026-12-03T08:00:00Z, bounds exactly, to "
                     + "exclusive); limit 1-1000.")
     public List<AuditEntryView> find(@QueryParam("actor") final String actor,
-            @QueryParam("subjectId") final String subjectId, @QueryParam("purpose") final String purpose,
+            @QueryParam("subjectId") final String subjectId,
+            @Parameter(schema = @Schema(implementation = Purpose.class)) @QueryParam("purpose") final String purpose,
             @QueryParam("from") final String from, @QueryParam("to") final String to,
-            @QueryParam("limit") @DefaultValue("200") final int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid("limit", "1-1000");
+            @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "200"))
+                    @QueryParam("limit") @DefaultValue("200") final int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.invalid("limit", "1-" + MAX_LIMIT);
         }
         return audit.find(filter(actor, subjectId, purpose, from, to), limit).stream().map(AuditEntryView::of)
                 .toList();
@@ -61,6 +70,9 @@ public class AuditResource {
     @POST
     @Path("/anchors")
     @Operation(summary = "Anchor the trail's head on the ledger now (it is also anchored periodically)")
+    @APIResponse(responseCode = "200", description = "The head anchored now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = org.safepassage.chaincode.model.AuditAnchor.class)))
+    @APIResponse(responseCode = "204", description = "Nothing new to anchor: the ledger has this head already")
     public Response anchor() {
         return anchoring.anchorNow().map(a -> Response.ok(a)).orElseGet(() -> Response.noContent()).build();
     }

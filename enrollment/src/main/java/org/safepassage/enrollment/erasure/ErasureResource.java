@@ -9,6 +9,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safepassage.enrollment.api.Reason;
@@ -34,6 +37,12 @@ public class ErasureResource {
     @Operation(summary = "Erase a subject on a verified request",
             description = "Destroys the data key and every row naming the subject at once; 200 with the signed "
                     + "certificate when the ledger tombstone is written, 202 while the tombstone is being retried.")
+    @APIResponse(responseCode = "200", description = "Erased; the signed certificate is in the answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErasureService.ErasureStatus.class)))
+    @APIResponse(responseCode = "202", description = "Erased here; the ledger tombstone is being retried",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErasureService.ErasureStatus.class)))
+    @APIResponse(responseCode = "404", description = "SUBJECT_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "the subject's ledger registration is still pending (LEDGER_PENDING)")
     public Response erase(final ErasureService.ErasureRequest request) {
         if (request == null) {
             throw ApiException.invalid("body", "is required");

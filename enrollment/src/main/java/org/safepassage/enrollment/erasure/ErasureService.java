@@ -1,5 +1,6 @@
 package org.safepassage.enrollment.erasure;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ import org.safepassage.service.db.Jdbc;
 @ApplicationScoped
 public class ErasureService implements OutboxHandler {
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
-    private static final Pattern REQUEST_REF = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final Pattern REQUEST_REF = Pattern.compile(ErasureRequest.REQUEST_REF_PATTERN);
 
     private final SubjectStore subjects;
     private final SubjectVault vault;
@@ -64,7 +65,12 @@ public class ErasureService implements OutboxHandler {
     }
 
     /** The DPO's erasure order. {@code requestRef} is the opaque reference of the verified request in their files. */
-    public record ErasureRequest(String subjectId, String requestRef) {
+    public record ErasureRequest(@Schema(required = true, minLength = 1, examples = "sub-0123456789abcdef") String subjectId,
+            @Schema(required = true, pattern = ErasureRequest.REQUEST_REF_PATTERN, examples = "dpo-request-2026-0001")
+                    String requestRef) {
+        /** The DPO's reference: 16-64 letters, digits, '-' or '_'. */
+        public static final String REQUEST_REF_PATTERN = "^[A-Za-z0-9_-]{16,64}$";
+
         public ErasureRequest {
             if (subjectId == null || subjectId.isBlank()) {
                 throw ApiException.invalid("subjectId", "is required");

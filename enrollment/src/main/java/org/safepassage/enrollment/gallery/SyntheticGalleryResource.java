@@ -1,5 +1,8 @@
 package org.safepassage.enrollment.gallery;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -25,10 +28,13 @@ public class SyntheticGalleryResource {
     }
 
     /** A batch of synthetic enrolled fingers. */
-    public record Batch(List<byte[]> templates) {}
+    public record Batch(@Schema(required = true) List<byte[]> templates) {}
 
     @POST
     @Operation(summary = "Load testing only: enroll synthetic fingers (ISO/IEC 19794-2 records) into the gallery")
+    @APIResponse(responseCode = "200", description = "Added",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyntheticGallery.Added.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: load testing is not enabled on this installation")
     public SyntheticGallery.Added add(final Batch batch) {
         if (batch == null) {
             throw ApiException.invalid("body", "is required");

@@ -6,6 +6,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safepassage.enrollment.audit.AccessAudit;
@@ -29,6 +32,10 @@ public class IdentifyResource {
 
     @POST
     @Operation(summary = "Identify a scanned person, 1:1 or 1:N, with the commitment checked against the ledger")
+    @APIResponse(responseCode = "200", description = "The outcome (MATCH, NO_MATCH, ...)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Identification.class)))
+    @APIResponse(responseCode = "422", description = "FINGERPRINT_REJECTED: an image could not be used")
+    @APIResponse(responseCode = "503", description = "GALLERY_NOT_READY while the gallery loads, or LEDGER_UNAVAILABLE")
     public Identification identify(final IdentifyRequest request) {
         if (request == null) {
             throw ApiException.invalid("body", "is required");

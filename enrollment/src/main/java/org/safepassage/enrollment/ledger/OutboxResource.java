@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safepassage.enrollment.api.Reason;
@@ -37,6 +38,7 @@ public class OutboxResource {
     @POST
     @Path("/{id}/retry")
     @Operation(summary = "Retry a dead letter", description = "204, or 404 NOT_FOUND if there is no such dead letter")
+    @APIResponse(responseCode = "204", description = "Queued for another try")
     public void retry(@PathParam("id") final long id) {
         if (!outbox.requeue(id)) {
             throw new ApiException(Reason.NOT_FOUND, "no dead letter " + id);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safepassage.chaincode.model.Guardians;
 import org.safepassage.service.api.ApiException;
 
@@ -18,9 +19,20 @@ import org.safepassage.service.api.ApiException;
  * @param fingerprints 0-10 fingers; at least one from age 6 ({@link Modalities})
  * @param irises 0-2 eyes; at least one under age 6 ({@link Modalities})
  */
-public record EnrollmentRequest(String requestId, PersonalData person, String photo, List<GuardianInput> guardians,
-        Integer approvalQuorum, Consent consent, List<FingerprintInput> fingerprints,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IrisInput> irises) {
+public record EnrollmentRequest(
+        @Schema(required = true, pattern = Fields.REQUEST_ID_PATTERN, examples = "enrol-2026-000123") String requestId,
+        @Schema(required = true) PersonalData person,
+        @Schema(format = "byte", description = "JPEG or PNG, base64") String photo,
+        @Schema(maxItems = Guardians.MAX_GUARDIANS, description = "no two with the same phone number")
+                List<GuardianInput> guardians,
+        @Schema(required = true, minimum = "0", description = "at most the number of guardians") Integer approvalQuorum,
+        @Schema(required = true) Consent consent,
+        @Schema(maxItems = EnrollmentRequest.MAX_FINGERPRINTS,
+                description = "each finger at most once; at least one from age 6 unless irises are given")
+                List<FingerprintInput> fingerprints,
+        @Schema(maxItems = Modalities.MAX_IRISES,
+                description = "each eye at most once; at least one under age 6")
+                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IrisInput> irises) {
     public static final int MAX_FINGERPRINTS = 10;
 
     /** A fingerprint-only enrollment, as every enrollment was before the iris. */

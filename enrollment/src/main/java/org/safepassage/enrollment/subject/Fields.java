@@ -11,10 +11,20 @@ import org.safepassage.service.sms.SmsLanguage;
 public final class Fields {
     /** The tags guardian-notify can text a guardian in (en, ro, ru, uk): {@link SmsLanguage}. */
     public static final List<String> GUARDIAN_LANGUAGES = SmsLanguage.tags();
-    /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    /**
+     * E.164: a plus, a country code not starting with 0, at most 15 digits in all. The patterns below are also what
+     * the OpenAPI document declares ({@code @Schema(pattern = ...)}), so the document and the check are one rule.
+     */
+    public static final String E164_PATTERN = "^\\+[1-9][0-9]{7,14}$";
+    /** An ISO 639 language code such as {@code ro}. */
+    public static final String LANGUAGE_PATTERN = "^[a-z]{2,3}$";
+    /** An officer's idempotency key. */
+    public static final String REQUEST_ID_PATTERN = "^[A-Za-z0-9_-]{8,64}$";
+    /** The longest name, place or consenting person a form takes. */
+    public static final int NAME_MAX = 200;
+    private static final Pattern E164 = Pattern.compile(E164_PATTERN);
+    private static final Pattern LANGUAGE = Pattern.compile(LANGUAGE_PATTERN);
+    private static final Pattern REQUEST_ID = Pattern.compile(REQUEST_ID_PATTERN);
 
     private Fields() {}
 

@@ -1,5 +1,6 @@
 package org.safepassage.enrollment.subject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -40,7 +41,10 @@ public class GuardianReplacement implements OutboxHandler {
     }
 
     /** The officer's new list of guardians and quorum. */
-    public record Replacement(List<GuardianInput> guardians, Integer approvalQuorum) {
+    public record Replacement(
+            @Schema(maxItems = Guardians.MAX_GUARDIANS) List<GuardianInput> guardians,
+            @Schema(required = true, minimum = "0", description = "at most the number of guardians")
+                    Integer approvalQuorum) {
         public Replacement {
             guardians = guardians == null ? List.of() : List.copyOf(guardians);
             if (guardians.size() > Guardians.MAX_GUARDIANS) {

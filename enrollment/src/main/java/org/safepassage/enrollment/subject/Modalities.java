@@ -19,7 +19,7 @@ public final class Modalities {
     /** Below this age (in whole years at enrollment) irises are required; from it, fingers. */
     public static final int IRIS_ONLY_BELOW_AGE = 6;
     /** At most one image per eye. */
-    public static final int MAX_IRISES = Eye.values().length;
+    public static final int MAX_IRISES = 2; // one per Eye; a constant, as the OpenAPI annotations need
 
     private Modalities() {}
 

@@ -1,5 +1,6 @@
 package org.safepassage.enrollment.subject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import org.safepassage.service.api.ApiException;
@@ -9,20 +10,29 @@ import org.safepassage.service.api.ApiException;
  *
  * @param languages languages the subject speaks (ISO 639), so the border can talk to them
  */
-public record PersonalData(String givenNames, String familyName, LocalDate birthDate, Sex sex, String placeOfBirth,
-        List<String> languages) {
+public record PersonalData(
+        @Schema(required = true, minLength = 1, maxLength = Fields.NAME_MAX, examples = "Ana Maria") String givenNames,
+        @Schema(required = true, minLength = 1, maxLength = Fields.NAME_MAX, examples = "Popescu") String familyName,
+        @Schema(required = true, description = "a past date after 1900", examples = "2016-04-12") LocalDate birthDate,
+        @Schema(required = true) Sex sex,
+        @Schema(maxLength = Fields.NAME_MAX) String placeOfBirth,
+        @Schema(maxItems = PersonalData.MAX_LANGUAGES, description = "ISO 639 codes, each ^[a-z]{2,3}$")
+                List<String> languages) {
+    /** The most languages a subject's record lists. */
+    public static final int MAX_LANGUAGES = 10;
+
     public PersonalData {
-        givenNames = Fields.text("person.givenNames", givenNames, 200);
-        familyName = Fields.text("person.familyName", familyName, 200);
+        givenNames = Fields.text("person.givenNames", givenNames, Fields.NAME_MAX);
+        familyName = Fields.text("person.familyName", familyName, Fields.NAME_MAX);
         Fields.present("person.birthDate", birthDate);
         if (birthDate.isAfter(LocalDate.now()) || birthDate.isBefore(LocalDate.of(1900, 1, 1))) {
             throw ApiException.invalid("person.birthDate", "must be a past date after 1900");
         }
         Fields.present("person.sex", sex);
-        placeOfBirth = Fields.optionalText("person.placeOfBirth", placeOfBirth, 200);
+        placeOfBirth = Fields.optionalText("person.placeOfBirth", placeOfBirth, Fields.NAME_MAX);
         languages = languages == null ? List.of() : List.copyOf(languages);
-        if (languages.size() > 10) {
-            throw ApiException.invalid("person.languages", "at most 10");
+        if (languages.size() > MAX_LANGUAGES) {
+            throw ApiException.invalid("person.languages", "at most " + MAX_LANGUAGES);
         }
         for (int i = 0; i < languages.size(); i++) {
             Fields.language("person.languages[" + i + "]", languages.get(i));

@@ -1,5 +1,6 @@
 package org.safepassage.enrollment.subject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -58,7 +59,8 @@ public class Reenrollment {
     }
 
     /** New captures of the subject's fingers. */
-    public record Request(List<FingerprintInput> fingerprints) {
+    public record Request(@Schema(required = true, minItems = 1, maxItems = EnrollmentRequest.MAX_FINGERPRINTS,
+            description = "each finger at most once") List<FingerprintInput> fingerprints) {
         public Request {
             fingerprints = fingerprints == null ? List.of() : List.copyOf(fingerprints);
             if (fingerprints.isEmpty() || fingerprints.size() > EnrollmentRequest.MAX_FINGERPRINTS) {

@@ -1,5 +1,8 @@
 package org.safepassage.enrollment.subject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,7 +31,7 @@ public class ReferralResource {
         this.referrals = referrals;
     }
 
-    public record ResolveRequest(Referrals.Resolution resolution) {}
+    public record ResolveRequest(@Schema(required = true) Referrals.Resolution resolution) {}
 
     @GET
     public List<Referrals.Referral> open() {
@@ -44,6 +47,10 @@ public class ReferralResource {
 
     @POST
     @Path("/{referralId}/resolution")
+    @APIResponse(responseCode = "409", description = "REFERRAL_ALREADY_RESOLVED")
+    @APIResponse(responseCode = "422", description = "the resolution cannot be carried out (LEDGER_REFUSED)")
+    @APIResponse(responseCode = "200", description = "The resolved referral",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Referrals.Referral.class)))
     public Referrals.Referral resolve(@PathParam("referralId") final String referralId, final ResolveRequest request,
             @Context final SecurityContext caller) {
         Fields.present("resolution", request == null ? null : request.resolution());

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -86,6 +89,10 @@ public class RequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the crossing", description = "ALLOWED needs the request APPROVED, unexpired and unused; "
             + "the ledger refuses otherwise (422/409).")
+    @APIResponse(responseCode = "200", description = "The recorded crossing",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CrossingView.class)))
+    @APIResponse(responseCode = "409", description = "the request was used or decided already (the ledger's code)")
+    @APIResponse(responseCode = "422", description = "the ledger refuses: not APPROVED, expired, or the wrong post")
     public CrossingView crossing(@PathParam("id") final String id, final CrossingInput input) {
         return crossings.record(terminal.get(), id, input);
     }
@@ -103,6 +110,10 @@ public class RequestResource {
     @RolesAllowed("supervisor")
     @Operation(summary = "Supervised override", description = "Records the crossing ALLOWED with a reason code; the "
             + "ledger raises an OVERRIDE alert for child protection.")
+    @APIResponse(responseCode = "200", description = "The recorded crossing",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CrossingView.class)))
+    @APIResponse(responseCode = "409", description = "the request was used already (the ledger's code)")
+    @APIResponse(responseCode = "422", description = "the ledger refuses the override")
     public CrossingView override(@PathParam("id") final String id, final OverrideInput input) {
         return crossings.override(terminal.get(), id, input);
     }

@@ -6,6 +6,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safepassage.gateway.terminal.CurrentTerminal;
@@ -34,6 +37,10 @@ public class ScanResource {
     @POST
     @Operation(summary = "Scan a person", description = "Identify through enrollment, RecordScan, decide. The companion's "
             + "document number is turned into an opaque keyed reference and never stored or sent to the ledger.")
+    @APIResponse(responseCode = "200", description = "One decision: CLEAR, GUARDIAN_APPROVAL_NEEDED, ALERT or NOT_ENROLLED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScanDecision.class)))
+    @APIResponse(responseCode = "422", description = "IDENTIFICATION_REFUSED: enrollment could not use the images")
+    @APIResponse(responseCode = "503", description = "ENROLLMENT_UNAVAILABLE or LEDGER_UNAVAILABLE; try again")
     public ScanDecision scan(final ScanRequest scan) {
         return scans.scan(terminal.get(), scan);
     }

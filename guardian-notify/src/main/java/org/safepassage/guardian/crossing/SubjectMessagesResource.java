@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -44,6 +45,8 @@ public class SubjectMessagesResource {
             + "crossing requests: the outbox rows, the guardians' replies and the SMS provider's stored copies. "
             + "Idempotent: 204 once nothing is left, also for a subject never texted about. 503 if the provider "
             + "could not delete a copy; nothing is deleted here then, and the call can be repeated.")
+    @APIResponse(responseCode = "204", description = "Nothing about the subject is left")
+    @APIResponse(responseCode = "503", description = "SMS_PROVIDER_UNAVAILABLE: a stored copy could not be deleted; nothing was deleted, repeat the call")
     public Response forget(@PathParam("subjectId") final String subjectId) {
         try {
             erasure.forget(subjectId);

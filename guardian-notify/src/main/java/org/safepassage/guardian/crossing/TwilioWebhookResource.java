@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -39,6 +41,9 @@ public class TwilioWebhookResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
     @Operation(summary = "Twilio inbound-SMS webhook: a guardian's reply (APPROVE/REFUSE code, STOP, START, HELP)")
+    @APIResponse(responseCode = "200", description = "Taken; an empty TwiML answer", content = @Content(mediaType = "application/xml"))
+    @APIResponse(responseCode = "400", description = "MessageSid and From are required", content = @Content(mediaType = "text/plain"))
+    @APIResponse(responseCode = "403", description = "The X-Twilio-Signature is missing or wrong", content = @Content(mediaType = "text/plain"))
     public Response inbound(@HeaderParam("X-Twilio-Signature") final String signature,
             final MultivaluedMap<String, String> form) {
         final Map<String, String> params = single(form);
@@ -60,6 +65,9 @@ public class TwilioWebhookResource {
     @Path("/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Twilio status callback: delivery status of a text sent to a guardian")
+    @APIResponse(responseCode = "204", description = "Taken")
+    @APIResponse(responseCode = "400", description = "MessageSid and MessageStatus are required", content = @Content(mediaType = "text/plain"))
+    @APIResponse(responseCode = "403", description = "The X-Twilio-Signature is missing or wrong", content = @Content(mediaType = "text/plain"))
     public Response status(@HeaderParam("X-Twilio-Signature") final String signature,
             final MultivaluedMap<String, String> form) {
         final Map<String, String> params = single(form);

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +44,11 @@ public final class PhoneVerificationResource {
     @POST
     @Operation(summary = "Start a phone verification", description = "Texts a random six-digit code to the number, "
             + "in en, ro, ru or uk. Repeating a request with the same Idempotency-Key sends nothing new.")
+    @APIResponse(responseCode = "201", description = "The code was texted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VerificationView.class)))
+    @APIResponse(responseCode = "409", description = "IDEMPOTENCY_KEY_INVALID: the key was used for another number")
+    @APIResponse(responseCode = "422", description = "PHONE_NUMBER_UNREACHABLE: the SMS provider refused the number")
+    @APIResponse(responseCode = "502", description = "SMS_PROVIDER_UNAVAILABLE: the SMS provider failed; try again")
     public Response start(
             final StartVerificationRequest request, @HeaderParam("Idempotency-Key") final String idempotencyKey) {
         if (request == null) {
@@ -66,6 +74,12 @@ public final class PhoneVerificationResource {
     @Path("{id}/check")
     @Operation(summary = "Check a code", description = "200 VERIFIED (again if already verified); 422 wrong code with "
             + "attemptsLeft; 423 after five wrong codes; 410 expired; 404 unknown id.")
+    @APIResponse(responseCode = "200", description = "VERIFIED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VerificationView.class)))
+    @APIResponse(responseCode = "409", description = "VERIFICATION_NOT_SENT")
+    @APIResponse(responseCode = "410", description = "VERIFICATION_EXPIRED")
+    @APIResponse(responseCode = "422", description = "VERIFICATION_CODE_WRONG, with details.attemptsLeft")
+    @APIResponse(responseCode = "423", description = "VERIFICATION_LOCKED after five wrong codes")
     public VerificationView check(@PathParam("id") final String id, final CheckCodeRequest request) {
         return service.check(id, request == null ? null : request.code());
     }

@@ -16,8 +16,8 @@ import org.safepassage.guardian.sms.SmsSender;
 @ApplicationScoped
 public final class PhoneVerificationService {
     private static final Logger LOG = Logger.getLogger(PhoneVerificationService.class);
-    private static final Pattern E164 = Pattern.compile("\\+[0-9]{8,15}");
-    private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
+    private static final Pattern E164 = Pattern.compile(StartVerificationRequest.E164_PATTERN);
+    private static final Pattern SIX_DIGITS = Pattern.compile(CheckCodeRequest.CODE_PATTERN);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
 
     private final VerificationStore store;

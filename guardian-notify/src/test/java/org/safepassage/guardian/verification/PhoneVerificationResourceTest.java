@@ -171,7 +171,8 @@ class PhoneVerificationResourceTest {
                     .then()
                     .statusCode(415)
                     .body("code", is("UNSUPPORTED_MEDIA_TYPE"));
-            enrollment().when().delete(PATH + "/pv_x").then().statusCode(405).body("code", is("METHOD_NOT_ALLOWED"));
+            enrollment().when().delete(PATH + "/pv_x").then().statusCode(405).body("code", is("METHOD_NOT_ALLOWED"))
+                    .header("Allow", is("GET, HEAD, OPTIONS"));
         }
 
         @Test

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,10 +37,16 @@ public class ApiErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(final WebApplicationException e) {
-        return ErrorAnswers.web(e, failure -> {
+    public Response web(final WebApplicationException e, final UriInfo uri) {
+        final Response answer = ErrorAnswers.web(e, failure -> {
             LOG.error("unexpected failure", failure);
             return ErrorAnswers.answer(500, new ApiError("INTERNAL_ERROR", "internal error", Map.of()));
         });
+        // A 405 says which methods would do (RFC 9110); the framework's own refusal does not.
+        if (answer.getStatus() == 405) {
+            return AllowedMethods.of(uri.getPath()).map(allow -> Response.fromResponse(answer)
+                    .header(HttpHeaders.ALLOW, allow).build()).orElse(answer);
+        }
+        return answer;
     }
 }

@@ -1,6 +1,7 @@
 package org.safepassage.service.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,6 +57,12 @@ public final class ErrorAnswers {
             }
         }
         final int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers a query or path parameter it could not convert (limit=abc) 404, as if nothing were
+            // there; it is bad input. The cause's message may quote the value: never echoed.
+            return answer(400, new ApiError("MALFORMED_REQUEST", "a query or path parameter could not be read",
+                    Map.of()));
+        }
         if (status >= 500) {
             return unexpected.apply(e);
         }

@@ -8,6 +8,11 @@ import javax.naming.ldap.LdapName;
  * same rules the records apply.
  */
 public final class Identifiers {
+    /** The form of an opaque id (see {@link #requireOpaqueId}), as a regular expression the services' API documents declare too. */
+    public static final String OPAQUE_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{15,63}$";
+    /** The form of a ledger-minted id (see {@link #requireLedgerId}), as a regular expression. */
+    public static final String LEDGER_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.:-]{7,127}$";
+
     private Identifiers() {}
 
     /**

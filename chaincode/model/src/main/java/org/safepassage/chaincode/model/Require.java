@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 /** Field checks shared by the records' compact constructors; each failure names the field. */
 final class Require {
     /** Opaque identifiers: random, URL-safe, long enough not to be guessed or to collide. */
-    private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{15,63}");
+    private static final Pattern OPAQUE_ID = Pattern.compile(Identifiers.OPAQUE_ID_PATTERN);
     /** Identifiers minted by the ledger itself (Fabric transaction ids, optionally with a suffix). */
-    private static final Pattern LEDGER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{7,127}");
+    private static final Pattern LEDGER_ID = Pattern.compile(Identifiers.LEDGER_ID_PATTERN);
     /** A border post: ISO 3166 alpha-2 country, a dash, the post's code. */
     private static final Pattern POST = Pattern.compile("[A-Z]{2}-[A-Z0-9_]{2,32}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");

@@ -1,6 +1,9 @@
 package org.safepassage.guardian.oversight.ui;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,11 +37,19 @@ public class AlertAcknowledgements {
     }
 
     /** What the analyst concluded: one of {@link AlertResolution}. */
-    public record Conclusion(String resolution) {}
+    /** What the answer says was recorded. */
+    public record Acknowledged(String alertId, String resolution) {}
+
+    public record Conclusion(@Schema(required = true, implementation = AlertResolution.class) String resolution) {}
 
     @POST
     @Operation(summary = "Acknowledge an alert", description = "Records the analyst's conclusion on the ledger "
             + "(CHILD_SAFE, FALSE_POSITIVE, CASE_OPENED or REFERRED_TO_POLICE); the alert leaves the open list.")
+    @APIResponse(responseCode = "200", description = "Acknowledged on the ledger",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Acknowledged.class)))
+    @APIResponse(responseCode = "400", description = "INVALID_RESOLUTION or INVALID_ALERT_ID")
+    @APIResponse(responseCode = "409", description = "the ledger refused: the alert was already acknowledged")
+    @APIResponse(responseCode = "422", description = "the ledger refused the acknowledgement")
     public Response acknowledge(@PathParam("alertId") final String alertId, final Conclusion conclusion) {
         final AlertResolution resolution = resolution(conclusion);
         if (resolution == null) {
@@ -54,7 +65,7 @@ public class AlertAcknowledgements {
         } catch (RuntimeException e) {
             return error(503, "LEDGER_UNAVAILABLE", Oversight.problem(e));
         }
-        return Response.ok(Map.of("alertId", alertId, "resolution", resolution.name())).build();
+        return Response.ok(new Acknowledged(alertId, resolution.name())).build();
     }
 
     private static AlertResolution resolution(final Conclusion conclusion) {

@@ -1,0 +1,124 @@
+package org.safepassage.system.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.safepassage.system.RunningSystem;
+
+/**
+ * Each service's OpenAPI document, as the running service publishes it at {@code /q/openapi}, replayed against that
+ * service ({@link DocumentReplay}): its examples and generated invalid inputs, as the roles its security requirements
+ * name. Any 5xx, any status the document does not list for the operation, any body against the documented schema, and
+ * any 405 without the right {@code Allow} fails the test, with every finding listed.
+ */
+class ApiDocumentsIT {
+    private static RunningSystem system;
+    private static final HttpClient PLAIN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = RunningSystem.shared();
+    }
+
+    @Test
+    void enrollment_answers_as_its_document_says() throws Exception {
+        final JsonNode document = document(system.url("enrollment"));
+        final DocumentReplay replay = new DocumentReplay(document, system.url("enrollment"), new DocumentReplay.Callers() {
+            @Override
+            public HttpClient client(final String role) {
+                return PLAIN;
+            }
+
+            @Override
+            public String authorization(final String role) throws Exception {
+                // The border gateway and guardian-notify call with HTTP Basic; people with a token from the IdP.
+                if (role.equals("gateway") || role.equals("notifier")) {
+                    return basic(role, system.secrets().get("SERVICE_PASSWORD"));
+                }
+                return token(role);
+            }
+        });
+        assertAnsweredAsDocumented(replay);
+    }
+
+    @Test
+    void guardian_notify_answers_as_its_document_says() throws Exception {
+        final JsonNode document = document(system.url("guardian-notify"));
+        final DocumentReplay replay = new DocumentReplay(document, system.url("guardian-notify"),
+                new DocumentReplay.Callers() {
+                    @Override
+                    public HttpClient client(final String role) {
+                        return PLAIN;
+                    }
+
+                    @Override
+                    public String authorization(final String role) {
+                        return role.equals("analyst") ? basic("analyst", system.demoPassword())
+                                : basic(role, system.secrets().get("SERVICE_PASSWORD"));
+                    }
+                });
+        assertAnsweredAsDocumented(replay);
+    }
+
+    @Test
+    void the_gateway_answers_as_its_document_says() throws Exception {
+        // The document is on the management port; the API only over mutual TLS, a terminal's certificate its role.
+        final JsonNode document = document("http://127.0.0.1:" + system.ports().get("GATEWAY_ADMIN_PORT"));
+        final Map<String, HttpClient> terminals = new ConcurrentHashMap<>();
+        final DocumentReplay replay = new DocumentReplay(document, system.url("gateway"), new DocumentReplay.Callers() {
+            @Override
+            public HttpClient client(final String role) throws Exception {
+                final String user = "supervisor".equals(role) ? "supervisor" : "guard";
+                if (!terminals.containsKey(user)) {
+                    terminals.put(user, system.terminal(user));
+                }
+                return terminals.get(user);
+            }
+
+            @Override
+            public String authorization(final String role) {
+                return null;
+            }
+        });
+        assertAnsweredAsDocumented(replay);
+    }
+
+    private static void assertAnsweredAsDocumented(final DocumentReplay replay) throws Exception {
+        final List<String> findings = replay.run(Map.of());
+        assertThat(replay.calls()).as("calls made").isGreaterThan(20);
+        assertThat(findings).as(findings.size() + " answers unlike the document, of " + replay.calls() + " calls:\n"
+                + String.join("\n", findings)).isEmpty();
+    }
+
+    private static JsonNode document(final String base) throws Exception {
+        final HttpResponse<String> response = PLAIN.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RunningSystem.JSON.readTree(response.body());
+    }
+
+    private static String token(final String user) throws Exception {
+        String token = TOKENS.get(user);
+        if (token == null) {
+            token = system.login().authorization(user, system.demoPassword());
+            TOKENS.put(user, token);
+        }
+        return token;
+    }
+
+    private static String basic(final String user, final String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
