@@ -312,6 +312,36 @@ public final class RunningSystem implements AutoCloseable {
         return send(plain, method, "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT") + path, body, authorization);
     }
 
+    /** The IdP's subject ({@code sub}) of a demo person, from the access token the realm issues her. */
+    public String subjectOf(final String user) throws IOException, InterruptedException {
+        final String token = login.authorization(user, demoPassword()).substring("Bearer ".length());
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("sub").asText();
+    }
+
+    /**
+     * The attributions the devpeer's blocks hold for one kind of transaction ({@code alert:AcknowledgeAlert}, say):
+     * each names the person who acted and the ledger identity that signed, as {@code [actor, signer]}.
+     */
+    public java.util.List<String[]> attributions(final String transaction) throws IOException {
+        final String chain = new String(Files.readAllBytes(data.resolve("ledger/blocks.log")),
+                StandardCharsets.ISO_8859_1);
+        final java.util.regex.Matcher found = java.util.regex.Pattern.compile(
+                "\\{\"actor\":\"([^\"]+)\",\"at\":[^,]+,\"by\":\"([^\"]+)\","
+                        + "\"transaction\":\"" + java.util.regex.Pattern.quote(transaction)
+                        + "\",\"txId\":\"[0-9a-f]+\"\\}").matcher(chain);
+        final java.util.List<String[]> attributions = new java.util.ArrayList<>();
+        while (found.find()) {
+            attributions.add(new String[] {found.group(1), found.group(2)});
+        }
+        return attributions;
+    }
+
+    /** A JSON call to guardian-notify with the given Authorization header (or none). */
+    public JsonNode notifyWith(final String method, final String path, final String authorization,
+            final Object body) throws IOException, InterruptedException {
+        return send(plain, method, url("guardian-notify") + path, body, authorization);
+    }
+
     /** A JSON call to Keycloak (its admin API, say), with the given Authorization header (or none). */
     public JsonNode keycloak(final String method, final String path, final String authorization, final Object body)
             throws IOException, InterruptedException {

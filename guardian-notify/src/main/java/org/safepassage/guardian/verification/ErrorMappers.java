@@ -36,7 +36,8 @@ final class ErrorMappers {
         return Response.status(401)
                 .header("WWW-Authenticate", CHALLENGE)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(error(ErrorCode.UNAUTHENTICATED, "HTTP Basic credentials of a service account needed"))
+                .entity(error(ErrorCode.UNAUTHENTICATED, "sign in first: a person with the identity provider's token or the screens' session, a service with its "
+                        + "credentials"))
                 .build();
     }
 

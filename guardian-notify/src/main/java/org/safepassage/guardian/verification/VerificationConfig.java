@@ -24,15 +24,6 @@ public interface VerificationConfig {
     String enrollmentPassword();
 
     /**
-     * The password of the {@code analyst} account (the child-protection analyst's screens under {@code /analyst/});
-     * the embedded user list reads it. Declared here because this mapping owns {@code safepassage.notify.*}. No
-     * default: the service refuses to start without one.
-     *
-     * @return {@code safepassage.notify.analyst-password}
-     */
-    String analystPassword();
-
-    /**
      * How long a code is valid.
      *
      * @return {@code safepassage.notify.code-validity}, default 10 minutes

@@ -23,11 +23,6 @@ class VerificationCodesTest {
             }
 
             @Override
-            public String analystPassword() {
-                return "unused";
-            }
-
-            @Override
             public Duration codeValidity() {
                 return Duration.ofMinutes(10);
             }

@@ -331,24 +331,24 @@ class ScreensIT {
     }
 
     /**
-     * A browser logged in as one of the demo people. Enrollment's people (officer, supervisor, dpo) log in through
-     * Keycloak's own login page, as a person does: the screen sends the browser there, and back once signed in. The
-     * analyst still logs in with HTTP Basic until guardian-notify moves to OpenID Connect.
+     * A browser logged in as one of the demo people, through Keycloak's own login page, as a person does: the screen
+     * (enrollment's for the officer, supervisor and DPO; guardian-notify's for the analyst) sends the browser there,
+     * and back once signed in.
      */
     private static BrowserContext loggedIn(final String user) {
-        if (user.equals("analyst")) {
-            return browser.newContext(desktop().setHttpCredentials(user, system.demoPassword()));
-        }
+        final String screen = user.equals("analyst")
+                ? system.url("guardian-notify") + "/analyst/"
+                : system.url("enrollment") + "/ui/subjects";
         final BrowserContext context = browser.newContext(desktop());
         final Page login = page(context);
-        login.navigate(system.url("enrollment") + "/ui/subjects");
+        login.navigate(screen);
         Assertions.assertThat(login.url()).as("the screen sends the browser to the IdP's login page")
                 .startsWith(system.issuer() + "/protocol/openid-connect/auth");
         login.locator("#username").fill(user);
         login.locator("#password").fill(system.demoPassword());
         Screenshots.take(login, "login-" + user);
         login.locator("#kc-login").click();
-        login.waitForURL(system.url("enrollment") + "/ui/subjects**");
+        login.waitForURL(screen + "**");
         login.close();
         return context;
     }
