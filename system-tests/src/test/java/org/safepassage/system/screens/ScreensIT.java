@@ -267,6 +267,12 @@ class ScreensIT {
         missing.locator("[data-testid=acknowledge-alert]").click();
         assertThat(testId(analyst, "acknowledge-message")).containsText("acknowledged");
         assertThat(missing).hasCount(0);
+        // The conclusion names the analyst who logged in, by her IdP subject, beside the analysts' one ledger seat.
+        final String analystSubject = system.subjectOf("analyst");
+        Await.until(() -> system.attributions("alert:AcknowledgeAlert").stream()
+                .anyMatch(a -> a[0].equals(analystSubject)), "the conclusion attributed to the analyst");
+        Assertions.assertThat(system.attributions("alert:AcknowledgeAlert"))
+                .allSatisfy(a -> Assertions.assertThat(a[1]).startsWith("ChildProtectionMSP/analyst"));
         analyst.reload();
         assertThat(analyst.locator("[data-testid=alert-row][data-alert-kind=MISSING_CHILD_SCANNED]")).hasCount(0);
         Await.until(() -> {
