@@ -178,6 +178,65 @@ class OidcIT {
         return answer.isArray() ? 200 : answer.path("_status").asInt();
     }
 
+    /**
+     * The services call each other with their own clients' tokens (client credentials); each token opens only its own
+     * service's door, and HTTP Basic, the way they used to call, opens none.
+     */
+    @org.junit.jupiter.api.Nested
+    class BetweenServices {
+        private static final String CONTACT =
+                "/internal/v1/guardians/guardian-unknown-to-everyone?requestId=request-unknown-0001";
+        private static final String VERIFICATION = "/internal/v1/phone-verifications/pv_unknown";
+
+        @Test
+        void the_notifiers_token_reads_guardian_contacts_and_the_gateways_does_not() throws Exception {
+            final String notifier = system.serviceToken("guardian-notify", "OIDC_NOTIFY_SECRET");
+            final String gateway = system.serviceToken("gateway", "OIDC_GATEWAY_SECRET");
+            final JsonNode taken = system.enrollmentWith("GET", CONTACT, notifier, null);
+            assertThat(taken.path("_status").asInt()).as(taken.toString()).isEqualTo(404);
+            assertThat(taken.path("code").asText()).isEqualTo("NOT_FOUND");
+            assertThat(system.enrollmentWith("GET", CONTACT, gateway, null).path("_status").asInt()).isEqualTo(403);
+        }
+
+        @Test
+        void the_gateways_token_identifies_and_the_notifiers_does_not() throws Exception {
+            final String gateway = system.serviceToken("gateway", "OIDC_GATEWAY_SECRET");
+            final String notifier = system.serviceToken("guardian-notify", "OIDC_NOTIFY_SECRET");
+            // No images: a taken token reaches the check of the request, which refuses it as bad input.
+            final JsonNode taken = system.enrollmentWith("POST", "/internal/v1/identify", gateway, Map.of());
+            assertThat(taken.path("_status").asInt()).as(taken.toString()).isIn(400, 422);
+            assertThat(system.enrollmentWith("POST", "/internal/v1/identify", notifier, Map.of()).path("_status")
+                    .asInt()).isEqualTo(403);
+        }
+
+        @Test
+        void enrollments_token_reaches_guardian_notifys_internal_api_and_the_gateways_does_not() throws Exception {
+            final JsonNode taken = system.notifyWith("GET", VERIFICATION,
+                    system.serviceToken("enrollment", "OIDC_ENROLLMENT_SECRET"), null);
+            assertThat(taken.path("_status").asInt()).as(taken.toString()).isIn(400, 404);
+            assertThat(system.notifyWith("GET", VERIFICATION, system.serviceToken("gateway", "OIDC_GATEWAY_SECRET"),
+                    null).path("_status").asInt()).isEqualTo(403);
+        }
+
+        @Test
+        void http_basic_is_refused_by_every_service() throws Exception {
+            for (String user : List.of("notifier", "gateway")) {
+                assertThat(system.enrollmentWith("GET", CONTACT, basic(user), null).path("_status").asInt())
+                        .as("enrollment, Basic as %s", user).isEqualTo(401);
+            }
+            assertThat(system.notifyWith("GET", VERIFICATION, basic("enrollment-service"), null).path("_status")
+                    .asInt()).isEqualTo(401);
+            assertThat(system.notifyWith("POST", "/analyst/api/alerts/" + "0".repeat(64) + "/acknowledgement",
+                    basic("analyst"), Map.of("resolution", "CHILD_SAFE")).path("_status").asInt()).isEqualTo(401);
+        }
+
+        /** HTTP Basic with the demo password, which any embedded user left behind would most likely have had. */
+        private String basic(final String user) {
+            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + system.demoPassword())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /** A real token of a demo person with one claim's text replaced, its signature left as it was. */
     private static String forged(final String user, final String claim, final String replacement) throws Exception {
         final String real = system.login().authorization(user, system.demoPassword());

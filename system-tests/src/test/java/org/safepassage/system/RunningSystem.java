@@ -295,15 +295,25 @@ public final class RunningSystem implements AutoCloseable {
         };
     }
 
-    /** A JSON call to enrollment as one of its users. */
+    /**
+     * A JSON call to enrollment as one of its users: a person with her token from the IdP, or a service
+     * ({@code gateway}, {@code notifier}) with its own client's token by client credentials, as the services call.
+     */
     public JsonNode enrollment(final String method, final String path, final String user, final Object body)
             throws IOException, InterruptedException {
-        // The services (until they move to client credentials) with HTTP Basic; people with a token from the IdP.
-        final boolean service = user.equals("gateway") || user.equals("notifier");
-        return send(plain, method, "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT") + path, body, service
-                ? "Basic " + Base64.getEncoder().encodeToString((user + ":" + secrets.getProperty("SERVICE_PASSWORD"))
-                        .getBytes(StandardCharsets.UTF_8))
-                : login.authorization(user, demoPassword()));
+        final String authorization = switch (user) {
+            case "gateway" -> serviceToken("gateway", "OIDC_GATEWAY_SECRET");
+            case "notifier" -> serviceToken("guardian-notify", "OIDC_NOTIFY_SECRET");
+            default -> login.authorization(user, demoPassword());
+        };
+        return send(plain, method, "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT") + path, body, authorization);
+    }
+
+    /** A service client's access token, by the client credentials grant with its secret from secrets.env. */
+    public String serviceToken(final String client, final String secretName) {
+        return org.safepassage.service.token.ClientCredentials.at(
+                URI.create(issuer() + "/protocol/openid-connect/token"), client, secrets.getProperty(secretName),
+                plain, java.time.Clock.systemUTC()).authorization();
     }
 
     /** A JSON call to enrollment with the given Authorization header (or none). */

@@ -16,14 +16,6 @@ public interface VerificationConfig {
     String codeKey();
 
     /**
-     * The password of the {@code enrollment-service} account that may call this API (HTTP Basic); the embedded user
-     * list reads it. No default: the service refuses to start without one.
-     *
-     * @return {@code safepassage.notify.enrollment-password}
-     */
-    String enrollmentPassword();
-
-    /**
      * How long a code is valid.
      *
      * @return {@code safepassage.notify.code-validity}, default 10 minutes

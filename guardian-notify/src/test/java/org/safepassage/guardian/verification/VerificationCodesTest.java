@@ -18,11 +18,6 @@ class VerificationCodesTest {
             }
 
             @Override
-            public String enrollmentPassword() {
-                return "unused";
-            }
-
-            @Override
             public Duration codeValidity() {
                 return Duration.ofMinutes(10);
             }
