@@ -65,6 +65,27 @@ class LockdownIT {
     }
 
     @Test
+    void no_service_has_an_embedded_user_or_a_password_for_another_service() throws IOException {
+        // The services authenticate people and each other with the identity provider's tokens: no service is given a
+        // user list, and each holds only its own client's secret to get tokens with.
+        final Map<Long, String> services = new HashMap<>();
+        for (ProcessHandle process : system.processes()) {
+            final String line = commandLine(process.pid());
+            if (line.contains("quarkus-app/quarkus-run.jar")) { // the services, not Keycloak's own Quarkus
+                services.put(process.pid(), line);
+            }
+        }
+        assertThat(services).as("enrollment, guardian-notify, gateway").hasSizeGreaterThanOrEqualTo(3);
+        for (Map.Entry<Long, String> service : services.entrySet()) {
+            final List<String> environment = environment(service.getKey());
+            assertThat(service.getValue()).doesNotContain("quarkus.security.users.embedded");
+            assertThat(environment).noneMatch(variable -> variable.startsWith("QUARKUS_SECURITY_USERS_EMBEDDED_"))
+                    .noneMatch(variable -> variable.matches("SAFEPASSAGE_[A-Z_]*PASSWORD=.*"))
+                    .anyMatch(variable -> variable.startsWith("SAFEPASSAGE_SERVICE_TOKEN_SECRET="));
+        }
+    }
+
+    @Test
     void every_listening_socket_is_on_127_0_0_1() throws IOException {
         final Set<String> inodes = new java.util.HashSet<>();
         for (ProcessHandle process : system.processes()) {
@@ -186,6 +207,13 @@ class LockdownIT {
         properties.setProperty("connectTimeout", "10");
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + system.ports().get("POSTGRES_PORT")
                 + "/" + database, properties);
+    }
+
+    private static List<String> environment(final long pid) throws IOException {
+        final Path file = Path.of("/proc", Long.toString(pid), "environ");
+        return Files.exists(file)
+                ? List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\0"))
+                : List.of();
     }
 
     private static String commandLine(final long pid) throws IOException {

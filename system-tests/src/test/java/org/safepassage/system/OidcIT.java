@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.safepassage.devstack.DemoLogin;
 
 /**
- * People log in at the identity provider (Keycloak, as {@code ./run} starts it), and enrollment takes only tokens
- * its own realm issued, unexpired, to a person whose role allows the call. Each refused token is a real one signed
- * by a Keycloak key, so the refusal is the service's check and not a malformed request.
+ * People log in at the identity provider (Keycloak, as {@code ./run} starts it), and enrollment and guardian-notify
+ * take only tokens their own realm issued, unexpired, to a person whose role allows the call. Each refused token is a
+ * real one signed by a Keycloak key, so the refusal is the service's check and not a malformed request.
  */
 class OidcIT {
     private static RunningSystem system;
     private static String admin;
+    private static boolean otherRealm;
+    private static boolean shortLivedClient;
 
     @BeforeAll
     static void start() throws Exception {
@@ -41,14 +43,8 @@ class OidcIT {
     void no_token_or_a_forged_one_is_refused() throws Exception {
         assertThat(system.enrollmentWith("GET", "/api/v1/subjects", null, null).path("_status").asInt())
                 .isEqualTo(401);
-        final String real = system.login().authorization("officer", system.demoPassword());
-        final String[] parts = real.substring("Bearer ".length()).split("\\.");
-        final String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"officer\"", "\"supervisor\"");
-        final String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        assertThat(system.enrollmentWith("GET", "/api/v1/referrals", "Bearer " + forged, null)
-                .path("_status").asInt()).isEqualTo(401);
+        assertThat(system.enrollmentWith("GET", "/api/v1/referrals",
+                forged("officer", "\"officer\"", "\"supervisor\""), null).path("_status").asInt()).isEqualTo(401);
     }
 
     @Test
@@ -64,36 +60,78 @@ class OidcIT {
 
     @Test
     void a_token_from_another_realm_is_refused() throws Exception {
-        // Another realm of the same Keycloak: a real token with the officer role and the same user name, signed by
-        // that realm's key and naming that realm as its issuer.
-        final String realm = "elsewhere";
-        system.keycloak("POST", "/admin/realms", admin, Map.of("realm", realm, "enabled", true,
-                "roles", Map.of("realm", List.of(Map.of("name", "officer"))),
-                "clients", List.of(Map.of("clientId", DemoLogin.CLIENT, "publicClient", true,
-                        "directAccessGrantsEnabled", true, "standardFlowEnabled", false)),
-                "users", List.of(Map.of("username", "officer", "enabled", true, "emailVerified", true,
-                        "firstName", "Other", "lastName", "Officer", "email", "officer@elsewhere.invalid",
-                        "realmRoles", List.of("officer"),
-                        "credentials", List.of(Map.of("type", "password", "value", system.demoPassword(),
-                                "temporary", false))))));
-        final String foreign = DemoLogin.at(system.url("keycloak") + "/realms/" + realm)
-                .authorization("officer", system.demoPassword());
-        assertThat(system.enrollmentWith("GET", "/api/v1/subjects", foreign, null).path("_status").asInt())
-                .isEqualTo(401);
+        assertThat(system.enrollmentWith("GET", "/api/v1/subjects", foreignToken("officer"), null)
+                .path("_status").asInt()).isEqualTo(401);
     }
 
     @Test
     void an_expired_token_is_refused() throws Exception {
-        // A client of the same realm whose access tokens live two seconds: the officer's token works, then expires.
-        final String client = "short-lived-tokens";
-        system.keycloak("POST", "/admin/realms/safepassage/clients", admin, Map.of("clientId", client,
-                "publicClient", true, "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
-                "attributes", Map.of("access.token.lifespan", "2")));
-        final String token = passwordGrant("safepassage", client, "officer");
+        final String token = shortLivedToken("officer");
         assertThat(status(system.enrollmentWith("GET", "/api/v1/subjects", token, null))).isEqualTo(200);
         Thread.sleep(Duration.ofSeconds(4).toMillis());
         assertThat(system.enrollmentWith("GET", "/api/v1/subjects", token, null).path("_status").asInt())
                 .isEqualTo(401);
+    }
+
+    /**
+     * guardian-notify's analysts: the alerts API takes the realm's unexpired token of a person with the analyst role.
+     * A taken token reaches the ledger, which answers that no such alert exists; a refused one never gets that far.
+     */
+    @org.junit.jupiter.api.Nested
+    class GuardianNotify {
+        private static final String ACKNOWLEDGE = "/analyst/api/alerts/" + "0".repeat(64) + "/acknowledgement";
+        private static final Map<String, String> CONCLUSION = Map.of("resolution", "CHILD_SAFE");
+
+        @Test
+        void an_analyst_token_from_the_realm_is_taken() throws Exception {
+            final JsonNode answer = acknowledge(system.login().authorization("analyst", system.demoPassword()));
+            assertThat(answer.path("_status").asInt()).as(answer.toString()).isEqualTo(404);
+            assertThat(answer.path("code").asText()).isEqualTo("ALERT_NOT_FOUND");
+        }
+
+        @Test
+        void no_token_or_a_forged_one_is_refused() throws Exception {
+            assertThat(acknowledge(null).path("_status").asInt()).isEqualTo(401);
+            // The officer's real token, its role turned into the analyst's: the signature no longer matches.
+            assertThat(acknowledge(forged("officer", "\"officer\"", "\"analyst\"")).path("_status").asInt())
+                    .isEqualTo(401);
+        }
+
+        @Test
+        void a_token_with_the_wrong_role_is_refused() throws Exception {
+            // An officer is a person of the realm with a valid token, but alerts are the analysts' to conclude on.
+            final JsonNode answer = acknowledge(system.login().authorization("officer", system.demoPassword()));
+            assertThat(answer.path("_status").asInt()).isEqualTo(403);
+            assertThat(answer.path("code").asText()).isEqualTo("FORBIDDEN");
+        }
+
+        @Test
+        void a_token_from_another_realm_is_refused() throws Exception {
+            assertThat(acknowledge(foreignToken("analyst")).path("_status").asInt()).isEqualTo(401);
+        }
+
+        @Test
+        void an_expired_token_is_refused() throws Exception {
+            final String token = shortLivedToken("analyst");
+            assertThat(acknowledge(token).path("_status").asInt()).isEqualTo(404);
+            Thread.sleep(Duration.ofSeconds(4).toMillis());
+            assertThat(acknowledge(token).path("_status").asInt()).isEqualTo(401);
+        }
+
+        @Test
+        void the_screens_send_the_browser_to_the_login_page() throws Exception {
+            final HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(system.url("guardian-notify") + "/analyst/")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                    .startsWith(system.issuer() + "/protocol/openid-connect/auth")
+                    .contains("client_id=guardian-notify").contains("code_challenge_method=S256"));
+        }
+
+        private JsonNode acknowledge(final String authorization) throws Exception {
+            return system.notifyWith("POST", ACKNOWLEDGE, authorization, CONCLUSION);
+        }
     }
 
     @Test
@@ -115,7 +153,7 @@ class OidcIT {
                     "fingerprints", List.of(Map.of("finger", "RIGHT_INDEX", "image", Base64.getEncoder()
                             .encodeToString(org.safepassage.enrollment.biometrics.TestImages.png(finger++, 0))))));
             assertThat(enrolled.path("_status").asInt()).as(enrolled.toString()).isEqualTo(201);
-            subjectOf.put(subject(officer), enrolled.path("subjectId").asText());
+            subjectOf.put(system.subjectOf(officer), enrolled.path("subjectId").asText());
         }
         assertThat(subjectOf).hasSize(2);
         // The ledger's blocks: each officer's subject is registered by a transaction attributed to her.
@@ -140,10 +178,110 @@ class OidcIT {
         return answer.isArray() ? 200 : answer.path("_status").asInt();
     }
 
-    /** The IdP's subject of a demo person, from the access token it issues her. */
-    private static String subject(final String user) throws Exception {
-        final String token = system.login().authorization(user, system.demoPassword()).substring("Bearer ".length());
-        return RunningSystem.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("sub").asText();
+    /**
+     * The services call each other with their own clients' tokens (client credentials); each token opens only its own
+     * service's door, and HTTP Basic, the way they used to call, opens none.
+     */
+    @org.junit.jupiter.api.Nested
+    class BetweenServices {
+        private static final String CONTACT =
+                "/internal/v1/guardians/guardian-unknown-to-everyone?requestId=request-unknown-0001";
+        private static final String VERIFICATION = "/internal/v1/phone-verifications/pv_unknown";
+
+        @Test
+        void the_notifiers_token_reads_guardian_contacts_and_the_gateways_does_not() throws Exception {
+            final String notifier = system.serviceToken("guardian-notify", "OIDC_NOTIFY_SECRET");
+            final String gateway = system.serviceToken("gateway", "OIDC_GATEWAY_SECRET");
+            final JsonNode taken = system.enrollmentWith("GET", CONTACT, notifier, null);
+            assertThat(taken.path("_status").asInt()).as(taken.toString()).isEqualTo(404);
+            assertThat(taken.path("code").asText()).isEqualTo("NOT_FOUND");
+            assertThat(system.enrollmentWith("GET", CONTACT, gateway, null).path("_status").asInt()).isEqualTo(403);
+        }
+
+        @Test
+        void the_gateways_token_identifies_and_the_notifiers_does_not() throws Exception {
+            final String gateway = system.serviceToken("gateway", "OIDC_GATEWAY_SECRET");
+            final String notifier = system.serviceToken("guardian-notify", "OIDC_NOTIFY_SECRET");
+            // No images: a taken token reaches the check of the request, which refuses it as bad input.
+            final JsonNode taken = system.enrollmentWith("POST", "/internal/v1/identify", gateway, Map.of());
+            assertThat(taken.path("_status").asInt()).as(taken.toString()).isIn(400, 422);
+            assertThat(system.enrollmentWith("POST", "/internal/v1/identify", notifier, Map.of()).path("_status")
+                    .asInt()).isEqualTo(403);
+        }
+
+        @Test
+        void enrollments_token_reaches_guardian_notifys_internal_api_and_the_gateways_does_not() throws Exception {
+            final JsonNode taken = system.notifyWith("GET", VERIFICATION,
+                    system.serviceToken("enrollment", "OIDC_ENROLLMENT_SECRET"), null);
+            assertThat(taken.path("_status").asInt()).as(taken.toString()).isIn(400, 404);
+            assertThat(system.notifyWith("GET", VERIFICATION, system.serviceToken("gateway", "OIDC_GATEWAY_SECRET"),
+                    null).path("_status").asInt()).isEqualTo(403);
+        }
+
+        @Test
+        void http_basic_is_refused_by_every_service() throws Exception {
+            for (String user : List.of("notifier", "gateway")) {
+                assertThat(system.enrollmentWith("GET", CONTACT, basic(user), null).path("_status").asInt())
+                        .as("enrollment, Basic as %s", user).isEqualTo(401);
+            }
+            assertThat(system.notifyWith("GET", VERIFICATION, basic("enrollment-service"), null).path("_status")
+                    .asInt()).isEqualTo(401);
+            assertThat(system.notifyWith("POST", "/analyst/api/alerts/" + "0".repeat(64) + "/acknowledgement",
+                    basic("analyst"), Map.of("resolution", "CHILD_SAFE")).path("_status").asInt()).isEqualTo(401);
+        }
+
+        /** HTTP Basic with the demo password, which any embedded user left behind would most likely have had. */
+        private String basic(final String user) {
+            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + system.demoPassword())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A real token of a demo person with one claim's text replaced, its signature left as it was. */
+    private static String forged(final String user, final String claim, final String replacement) throws Exception {
+        final String real = system.login().authorization(user, system.demoPassword());
+        final String[] parts = real.substring("Bearer ".length()).split("\\.");
+        final String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace(claim, replacement);
+        return "Bearer " + parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    /**
+     * A token from another realm of the same Keycloak, created once: a real token of a person with the same user name
+     * and role ({@code officer} or {@code analyst}), signed by that realm's key and naming that realm as its issuer.
+     */
+    private static synchronized String foreignToken(final String user) throws Exception {
+        final String realm = "elsewhere";
+        if (!otherRealm) {
+            system.keycloak("POST", "/admin/realms", admin, Map.of("realm", realm, "enabled", true,
+                    "roles", Map.of("realm", List.of(Map.of("name", "officer"), Map.of("name", "analyst"))),
+                    "clients", List.of(Map.of("clientId", DemoLogin.CLIENT, "publicClient", true,
+                            "directAccessGrantsEnabled", true, "standardFlowEnabled", false)),
+                    "users", List.of(otherRealmUser("officer"), otherRealmUser("analyst"))));
+            otherRealm = true;
+        }
+        return DemoLogin.at(system.url("keycloak") + "/realms/" + realm).authorization(user, system.demoPassword());
+    }
+
+    private static Map<String, Object> otherRealmUser(final String user) {
+        return Map.of("username", user, "enabled", true, "emailVerified", true,
+                "firstName", "Other", "lastName", "Person", "email", user + "@elsewhere.invalid",
+                "realmRoles", List.of(user),
+                "credentials", List.of(Map.of("type", "password", "value", system.demoPassword(),
+                        "temporary", false)));
+    }
+
+    /** A demo person's token from a client of the same realm whose access tokens live two seconds (created once). */
+    private static synchronized String shortLivedToken(final String user) throws Exception {
+        final String client = "short-lived-tokens";
+        if (!shortLivedClient) {
+            system.keycloak("POST", "/admin/realms/safepassage/clients", admin, Map.of("clientId", client,
+                    "publicClient", true, "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
+                    "attributes", Map.of("access.token.lifespan", "2")));
+            shortLivedClient = true;
+        }
+        return passwordGrant("safepassage", client, user);
     }
 
     private static String passwordGrant(final String realm, final String client, final String user) throws Exception {

@@ -295,21 +295,61 @@ public final class RunningSystem implements AutoCloseable {
         };
     }
 
-    /** A JSON call to enrollment as one of its users. */
+    /**
+     * A JSON call to enrollment as one of its users: a person with her token from the IdP, or a service
+     * ({@code gateway}, {@code notifier}) with its own client's token by client credentials, as the services call.
+     */
     public JsonNode enrollment(final String method, final String path, final String user, final Object body)
             throws IOException, InterruptedException {
-        // The services (until they move to client credentials) with HTTP Basic; people with a token from the IdP.
-        final boolean service = user.equals("gateway") || user.equals("notifier");
-        return send(plain, method, "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT") + path, body, service
-                ? "Basic " + Base64.getEncoder().encodeToString((user + ":" + secrets.getProperty("SERVICE_PASSWORD"))
-                        .getBytes(StandardCharsets.UTF_8))
-                : login.authorization(user, demoPassword()));
+        final String authorization = switch (user) {
+            case "gateway" -> serviceToken("gateway", "OIDC_GATEWAY_SECRET");
+            case "notifier" -> serviceToken("guardian-notify", "OIDC_NOTIFY_SECRET");
+            default -> login.authorization(user, demoPassword());
+        };
+        return send(plain, method, "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT") + path, body, authorization);
+    }
+
+    /** A service client's access token, by the client credentials grant with its secret from secrets.env. */
+    public String serviceToken(final String client, final String secretName) {
+        return org.safepassage.service.token.ClientCredentials.at(
+                URI.create(issuer() + "/protocol/openid-connect/token"), client, secrets.getProperty(secretName),
+                plain, java.time.Clock.systemUTC()).authorization();
     }
 
     /** A JSON call to enrollment with the given Authorization header (or none). */
     public JsonNode enrollmentWith(final String method, final String path, final String authorization,
             final Object body) throws IOException, InterruptedException {
         return send(plain, method, "http://127.0.0.1:" + ports.get("ENROLLMENT_PORT") + path, body, authorization);
+    }
+
+    /** The IdP's subject ({@code sub}) of a demo person, from the access token the realm issues her. */
+    public String subjectOf(final String user) throws IOException, InterruptedException {
+        final String token = login.authorization(user, demoPassword()).substring("Bearer ".length());
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("sub").asText();
+    }
+
+    /**
+     * The attributions the devpeer's blocks hold for one kind of transaction ({@code alert:AcknowledgeAlert}, say):
+     * each names the person who acted and the ledger identity that signed, as {@code [actor, signer]}.
+     */
+    public java.util.List<String[]> attributions(final String transaction) throws IOException {
+        final String chain = new String(Files.readAllBytes(data.resolve("ledger/blocks.log")),
+                StandardCharsets.ISO_8859_1);
+        final java.util.regex.Matcher found = java.util.regex.Pattern.compile(
+                "\\{\"actor\":\"([^\"]+)\",\"at\":[^,]+,\"by\":\"([^\"]+)\","
+                        + "\"transaction\":\"" + java.util.regex.Pattern.quote(transaction)
+                        + "\",\"txId\":\"[0-9a-f]+\"\\}").matcher(chain);
+        final java.util.List<String[]> attributions = new java.util.ArrayList<>();
+        while (found.find()) {
+            attributions.add(new String[] {found.group(1), found.group(2)});
+        }
+        return attributions;
+    }
+
+    /** A JSON call to guardian-notify with the given Authorization header (or none). */
+    public JsonNode notifyWith(final String method, final String path, final String authorization,
+            final Object body) throws IOException, InterruptedException {
+        return send(plain, method, url("guardian-notify") + path, body, authorization);
     }
 
     /** A JSON call to Keycloak (its admin API, say), with the given Authorization header (or none). */

@@ -37,7 +37,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated() {
         return Response.fromResponse(ErrorAnswers.answer(new ApiException(Reason.UNAUTHENTICATED, "sign in first")))
-                .header("WWW-Authenticate", "Basic realm=\"SafePassage\"").build();
+                .header("WWW-Authenticate", "Bearer realm=\"SafePassage\"").build();
     }
 
     @ServerExceptionMapper

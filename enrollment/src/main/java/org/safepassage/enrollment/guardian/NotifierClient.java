@@ -1,6 +1,5 @@
 package org.safepassage.enrollment.guardian;
 
-import io.quarkus.rest.client.reactive.ClientBasicAuth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -16,7 +16,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * enrollment never sees a code. Answers are read as raw responses so its error reasons reach the officer unchanged.
  */
 @RegisterRestClient(configKey = "guardian-notify")
-@ClientBasicAuth(username = "${safepassage.notify.username}", password = "${safepassage.notify.password}")
+// Enrollment's own client at the identity provider, by client credentials (its service account: enrollment-service).
+@ClientHeaderParam(name = "Authorization", value = "{org.safepassage.service.token.ServiceTokens.bearer}")
 @Path("/internal/v1/phone-verifications")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,6 +26,8 @@ import javax.sql.DataSource;
  */
 public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleManager {
     public static final String PASSWORD = randomKey();
+    /** enrollment's client secret at the identity provider's stand-in, for its calls to guardian-notify. */
+    public static final String CLIENT_SECRET = randomKey();
     /** Root of this run's files: PostgreSQL's data directory and the ledger live below it. */
     public static final Path WORK = Path.of("target", "enrollment-env").toAbsolutePath();
 
@@ -70,7 +72,9 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
             config.put("quarkus.http.test-timeout", "120s");
             config.put("quarkus.rest-client.guardian-notify.url",
                     "http://127.0.0.1:" + notifier.getAddress().getPort());
-            config.put("safepassage.notify.password", PASSWORD);
+            config.put("safepassage.service-token.token-url",
+                    "http://127.0.0.1:" + notifier.getAddress().getPort() + "/token");
+            config.put("safepassage.service-token.secret", CLIENT_SECRET);
             for (String user : List.of("officer", "supervisor", "dpo", "gateway", "notifier")) {
                 config.put("quarkus.security.users.embedded.users." + user, PASSWORD);
                 config.put("quarkus.security.users.embedded.roles." + user, user);
@@ -128,8 +132,24 @@ public class EnrollmentTestEnvironment implements QuarkusTestResourceLifecycleMa
     /** guardian-notify's phone-verification API, as far as enrollment uses it; the real one is tested in its module. */
     private static void startNotifier() throws IOException {
         notifier = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        final String expectedAuth = "Basic " + Base64.getEncoder().encodeToString(
-                ("enrollment-service:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        // The identity provider's token endpoint beside it: enrollment's client gets its token there by client
+        // credentials, and guardian-notify's stand-in takes only that token.
+        final String token = "enrollment-token-" + randomKey();
+        final String expectedAuth = "Bearer " + token;
+        notifier.createContext("/token", exchange -> {
+            final String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            final boolean ours = form.contains("grant_type=client_credentials")
+                    && form.contains("client_id=enrollment")
+                    && form.contains("client_secret=" + java.net.URLEncoder.encode(CLIENT_SECRET,
+                            StandardCharsets.UTF_8));
+            final byte[] bytes = (ours
+                    ? "{\"access_token\":\"" + token + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}"
+                    : "{\"error\":\"unauthorized_client\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(ours ? 200 : 401, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
         final Pattern phone = Pattern.compile("\"phoneNumber\"\\s*:\\s*\"([^\"]+)\"");
         final Pattern code = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
         final SecureRandom random = new SecureRandom();

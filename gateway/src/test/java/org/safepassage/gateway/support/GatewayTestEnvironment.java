@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * API that maps fingerprint image bytes to configured answers.
  */
 public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManager {
-    public static final String PASSWORD = randomKey();
+    public static final String CLIENT_SECRET = randomKey();
     /** Root of this run's files: the ledger and its crypto material live below it. */
     public static final Path WORK = Path.of("target", "gateway-env").toAbsolutePath();
     /** Requests opened by the gateway under test expire after this long (the ledger's minimum). */
@@ -61,7 +61,9 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
             config.put("safepassage.tls.key", crypto.resolve("BorderMSP/peers/peer0/tls/server.key").toString());
             config.put("safepassage.tls.client-ca", crypto.resolve("BorderMSP/ca/cert.pem").toString());
             config.put("quarkus.rest-client.enrollment.url", "http://127.0.0.1:" + enrollment.getAddress().getPort());
-            config.put("safepassage.enrollment.password", PASSWORD);
+            config.put("safepassage.service-token.token-url",
+                    "http://127.0.0.1:" + enrollment.getAddress().getPort() + "/token");
+            config.put("safepassage.service-token.secret", CLIENT_SECRET);
             return config;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("cannot start the gateway test environment", e);
@@ -101,8 +103,23 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
     /** Enrollment's identify API, as far as the gateway uses it; the real one is tested in its module. */
     private static void startEnrollment() throws IOException {
         enrollment = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        final String expectedAuth = "Basic " + Base64.getEncoder().encodeToString(
-                ("gateway:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        // The identity provider's token endpoint beside it: the gateway's client gets its token there by client
+        // credentials, and enrollment's stand-in takes only that token.
+        final String token = "gateway-token-" + randomKey();
+        final String expectedAuth = "Bearer " + token;
+        enrollment.createContext("/token", exchange -> {
+            final String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            final boolean ours = form.contains("grant_type=client_credentials") && form.contains("client_id=gateway")
+                    && form.contains("client_secret="
+                            + java.net.URLEncoder.encode(CLIENT_SECRET, StandardCharsets.UTF_8));
+            final byte[] bytes = (ours
+                    ? "{\"access_token\":\"" + token + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}"
+                    : "{\"error\":\"unauthorized_client\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(ours ? 200 : 401, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
         enrollment.createContext("/internal/v1/identify", exchange -> {
             IDENTIFY_CALLS.incrementAndGet();
             Answer answer;

@@ -40,21 +40,6 @@ public interface CrossingConfig {
     String enrollmentUrl();
 
     /**
-     * The service account guardian-notify uses on enrollment's internal API (role {@code notifier}).
-     *
-     * @return {@code safepassage.crossing.enrollment-user}, default {@code notifier}
-     */
-    @WithDefault("notifier")
-    String enrollmentUser();
-
-    /**
-     * That account's password.
-     *
-     * @return {@code safepassage.crossing.enrollment-password}
-     */
-    String enrollmentPassword();
-
-    /**
      * Whether the chaincode event consumer runs.
      *
      * @return {@code safepassage.crossing.consumer-enabled}, default true

@@ -11,12 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
+import org.safepassage.service.token.ServiceTokens;
 
 /**
- * Asks the enrollment service how to reach a guardian: {@code GET /internal/v1/guardians/{guardianRef}} with HTTP Basic
- * as the {@code notifier} account, answering the verified phone number and language. The number is used to send and
+ * Asks the enrollment service how to reach a guardian: {@code GET /internal/v1/guardians/{guardianRef}} with a bearer
+ * token of guardian-notify's own client at the identity provider (its service account has the {@code notifier} role),
+ * answering the verified phone number and language. The number is used to send and
  * then forgotten; only its keyed hash is stored.
  */
 @ApplicationScoped
@@ -27,14 +28,13 @@ class GuardianDirectory {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json;
     private final String baseUrl;
-    private final String authorization;
+    private final ServiceTokens tokens;
 
-    GuardianDirectory(final CrossingConfig config, final ObjectMapper json) {
+    GuardianDirectory(final CrossingConfig config, final ObjectMapper json, final ServiceTokens tokens) {
         this.json = json;
+        this.tokens = tokens;
         final String url = config.enrollmentUrl();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (config.enrollmentUser() + ':' + config.enrollmentPassword()).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -49,7 +49,7 @@ class GuardianDirectory {
                         + URLEncoder.encode(guardianRef, StandardCharsets.UTF_8) + "?requestId="
                         + URLEncoder.encode(requestId, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", authorization)
+                .header("Authorization", tokens.authorization())
                 .header("Accept", "application/json")
                 .GET()
                 .build();

@@ -9,20 +9,26 @@ import org.safepassage.guardian.ledger.LedgerSeat;
 
 /**
  * The analysts' own seat on the ledger: only the child-protection {@code analyst} identity may conclude on an alert,
- * so an acknowledgement is never recorded as the notifier's. Reading stays with the notifier's seat.
+ * so an acknowledgement is never recorded as the notifier's. Reading stays with the notifier's seat. Every write names
+ * the analyst logged in, by her IdP subject ({@link ActingPerson}), since all analysts share the one seat.
  */
 @ApplicationScoped
 class AnalystLedger {
     private final LedgerSeat seat;
+    private final ActingPerson person;
 
     AnalystLedger(@ConfigProperty(name = "safepassage.ledger.connection") final Path connectionFile,
             @ConfigProperty(name = "safepassage.ledger.msp", defaultValue = "ChildProtectionMSP") final String mspId,
-            @ConfigProperty(name = "safepassage.ledger.analyst-user", defaultValue = "analyst") final String user) {
+            @ConfigProperty(name = "safepassage.ledger.analyst-user", defaultValue = "analyst") final String user,
+            final ActingPerson person) {
         this.seat = new LedgerSeat(connectionFile, mspId, user);
+        this.person = person;
     }
 
+    /** The chaincode as the analyst identity, acting for the person logged in when there is one. */
     SafePassageChaincode chaincode() {
-        return seat.chaincode();
+        final SafePassageChaincode chaincode = seat.chaincode();
+        return person.actor().map(chaincode::actingFor).orElse(chaincode);
     }
 
     void reset() {

@@ -44,8 +44,8 @@ public class Oversight {
     }
 
     /**
-     * An analyst's conclusion on an alert, recorded on the ledger as the analyst identity; the alert leaves the open
-     * list.
+     * An analyst's conclusion on an alert, recorded on the ledger as the analyst identity and attributed to the person
+     * logged in (her IdP subject); the alert leaves the open list.
      *
      * @throws RuntimeException a refusal (unknown or already acknowledged alert) or a ledger failure;
      *     {@link #problem(RuntimeException)} says it in words

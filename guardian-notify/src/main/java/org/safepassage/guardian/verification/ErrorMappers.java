@@ -15,7 +15,8 @@ import org.safepassage.service.api.ErrorAnswers;
  * ({@link org.safepassage.service.api.ApiErrorMappers}): bad input is a 4xx with a reason, never a 500.
  */
 final class ErrorMappers {
-    private static final String CHALLENGE = "Basic realm=\"safepassage\"";
+    // People and services alike present the identity provider's access token (docs/identity.md).
+    private static final String CHALLENGE = "Bearer realm=\"safepassage\"";
 
     @ServerExceptionMapper
     Response unauthenticated(final UnauthorizedException e) {
@@ -36,7 +37,8 @@ final class ErrorMappers {
         return Response.status(401)
                 .header("WWW-Authenticate", CHALLENGE)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(error(ErrorCode.UNAUTHENTICATED, "HTTP Basic credentials of a service account needed"))
+                .entity(error(ErrorCode.UNAUTHENTICATED, "sign in first: a person with the identity provider's token"
+                        + " or the screens' session, a service with its own client's token"))
                 .build();
     }
 

@@ -16,23 +16,6 @@ public interface VerificationConfig {
     String codeKey();
 
     /**
-     * The password of the {@code enrollment-service} account that may call this API (HTTP Basic); the embedded user
-     * list reads it. No default: the service refuses to start without one.
-     *
-     * @return {@code safepassage.notify.enrollment-password}
-     */
-    String enrollmentPassword();
-
-    /**
-     * The password of the {@code analyst} account (the child-protection analyst's screens under {@code /analyst/});
-     * the embedded user list reads it. Declared here because this mapping owns {@code safepassage.notify.*}. No
-     * default: the service refuses to start without one.
-     *
-     * @return {@code safepassage.notify.analyst-password}
-     */
-    String analystPassword();
-
-    /**
      * How long a code is valid.
      *
      * @return {@code safepassage.notify.code-validity}, default 10 minutes

@@ -174,6 +174,7 @@ class CrossingApprovalTest {
         void two_of_three_guardians_approve_by_signed_sms_and_the_ledger_records_it() {
             final Minor minor = minor(2, "en", "ro", "uk");
             final String companion = "companion-" + UUID.randomUUID().toString().replace("-", "");
+            final int tokensBefore = CrossingTestEnvironment.tokensIssued();
             final CrossingRequest request = open(minor, companion);
 
             final String en = awaitCode(minor.phones().get(0));
@@ -191,6 +192,9 @@ class CrossingApprovalTest {
             // Each contact look-up names the request it is for: enrollment's access audit records it.
             assertThat(CrossingTestEnvironment.contactQueries(minor.guardianRefs().get(0)))
                     .contains("requestId=" + request.requestId());
+            // The look-ups carried guardian-notify's client-credentials token (enrollment's stand-in takes nothing
+            // else), and the token is kept for its lifetime: three look-ups here ask for one token at most.
+            assertThat(CrossingTestEnvironment.tokensIssued()).isPositive().isLessThanOrEqualTo(tokensBefore + 1);
 
             // the outbox holds only the code's keyed hash, the message sid and, by the signed callbacks, delivery
             await("delivery reports", () -> count("SELECT count(*) FROM guardian_message WHERE request_id = ? "

