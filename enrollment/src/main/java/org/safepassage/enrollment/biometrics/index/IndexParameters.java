@@ -64,7 +64,7 @@ public record IndexParameters(double radius, int spatialCells, int directionCell
 
     /**
      * The parameters measured in docs/biometrics.md: the triangle method with {@link TriangleParameters#defaults()},
-     * skipping keys that more than 5% of the gallery share (at 2% it lost mates at the same votes per probe).
+     * skipping keys that more than 5% of the gallery share (skipping those over 2% halved the votes but lost mates).
      *
      * @return the defaults
      */
