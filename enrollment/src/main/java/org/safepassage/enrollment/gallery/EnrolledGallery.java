@@ -88,6 +88,11 @@ public class EnrolledGallery {
     @ConfigProperty(name = "safepassage.biometrics.index.min-shortlist", defaultValue = "512")
     int minShortlist;
 
+    /* How the index ranks: "triangles" (minutia triangles and a transformation vote) or "mcc" (MCC + MinHash, the
+     * first method, kept for comparison); see docs/biometrics.md. */
+    @ConfigProperty(name = "safepassage.biometrics.index.method", defaultValue = "triangles")
+    String indexMethod;
+
     /* Tests load synchronously so their first request never meets a gallery still loading. */
     @ConfigProperty(name = "safepassage.biometrics.gallery.load-in-background", defaultValue = "true")
     boolean loadInBackground;
@@ -149,7 +154,12 @@ public class EnrolledGallery {
     @PostConstruct
     void start() {
         search = FingerprintSearch.withThreshold(threshold);
-        index = CandidateIndex.create(IndexParameters.defaults().withShortlist(penetration, minShortlist));
+        final IndexParameters method = switch (indexMethod.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "triangles" -> IndexParameters.defaults();
+            case "mcc" -> IndexParameters.mccDefaults();
+            default -> throw new IllegalStateException("safepassage.biometrics.index.method must be triangles or mcc");
+        };
+        index = CandidateIndex.create(method.withShortlist(penetration, minShortlist));
         if (loadInBackground) {
             final Thread loader = new Thread(this::load, "gallery-load");
             loader.setDaemon(true);

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.safepassage.devstack.demo.SyntheticFinger;
+import org.safepassage.enrollment.biometrics.index.IndexParameters;
+import org.safepassage.enrollment.biometrics.index.TriangleParameters;
 
 /**
  * Accuracy and speed of the enrollment biometrics on synthetic data, for docs/performance.md. Not a unit test: run it
@@ -35,18 +37,30 @@ public final class BiometricsBenchmark {
     private final boolean quick;
     private final boolean indexOnly;
     private final int[] indexSizes;
+    private final IndexParameters indexParameters;
+    private final int matedProbes;
+    private final int baselineProbes;
 
-    private BiometricsBenchmark(final boolean quick, final boolean indexOnly, final int[] indexSizes) {
+    private BiometricsBenchmark(final boolean quick, final boolean indexOnly, final int[] indexSizes,
+            final IndexParameters indexParameters, final int matedProbes, final int baselineProbes) {
         this.quick = quick;
         this.indexOnly = indexOnly;
         this.indexSizes = indexSizes;
+        this.indexParameters = indexParameters;
+        this.matedProbes = matedProbes;
+        this.baselineProbes = baselineProbes;
     }
 
     /**
      * Runs the benchmark.
      *
      * @param args {@code --quick} for small sets; {@code --index-only} to run only the indexed identification;
-     *     {@code --index-sizes=100000,1000000} for its gallery sizes
+     *     {@code --index-sizes=100000,1000000} for its gallery sizes; {@code --index-method=mcc|triangles} (default:
+     *     the service's); {@code --triangles=minSide,maxSide,sideBin,directionBins,orderTolerance,multiProbe,
+     *     rotationCells,translationCell,minTriangles}; {@code --penetration=0.01}; {@code --stop-share=0.02} (lists longer than
+     *     this share of the gallery are skipped); {@code --rank-only} (no SourceAFIS on the short lists: the ranking's
+     *     time and the mates' ranks only); {@code --mated-probes=200} (as
+     *     many never-enrolled probes are added); {@code --baseline-probes=4} (the plain loop and exhaustive search)
      */
     public static void main(final String[] args) {
         final List<String> options = Arrays.asList(args);
@@ -55,7 +69,29 @@ public final class BiometricsBenchmark {
                 .map(o -> Arrays.stream(o.substring("--index-sizes=".length()).split(",")).mapToInt(Integer::parseInt)
                         .toArray())
                 .orElse(quick ? new int[] {5_000, 20_000} : new int[] {100_000, 1_000_000});
-        new BiometricsBenchmark(quick, options.contains("--index-only"), sizes).run();
+        IndexParameters parameters = IndexedIdentification.serviceDefaults();
+        final String method = option(options, "--index-method=", parameters.method().name());
+        TriangleParameters triangles = parameters.triangles();
+        final String[] t = option(options, "--triangles=", "").split(",");
+        if (t.length == 9) {
+            triangles = new TriangleParameters(Double.parseDouble(t[0]), Double.parseDouble(t[1]),
+                    Double.parseDouble(t[2]), Integer.parseInt(t[3]), Double.parseDouble(t[4]),
+                    Double.parseDouble(t[5]), Integer.parseInt(t[6]), Double.parseDouble(t[7]), Integer.parseInt(t[8]));
+        }
+        parameters = parameters.withMethod(IndexParameters.Method.valueOf(method.toUpperCase(Locale.ROOT)), triangles)
+                .withShortlist(Double.parseDouble(option(options, "--penetration=", "" + parameters.penetration())),
+                        parameters.minShortlist())
+                .withHashing(parameters.keyLength(), parameters.hashFunctions(),
+                        Double.parseDouble(option(options, "--stop-share=", "" + parameters.maxBucketShare())));
+        IndexedIdentification.rankOnly = options.contains("--rank-only");
+        new BiometricsBenchmark(quick, options.contains("--index-only"), sizes, parameters,
+                Integer.parseInt(option(options, "--mated-probes=", quick ? "100" : "200")),
+                Integer.parseInt(option(options, "--baseline-probes=", quick ? "3" : "4"))).run();
+    }
+
+    private static String option(final List<String> options, final String prefix, final String fallback) {
+        return options.stream().filter(o -> o.startsWith(prefix)).findFirst().map(o -> o.substring(prefix.length()))
+                .orElse(fallback);
     }
 
     private void run() {
@@ -66,7 +102,7 @@ public final class BiometricsBenchmark {
             final int[] sizes = quick ? new int[] {2_000, 10_000} : new int[] {10_000, 100_000};
             identification(sizes, quick ? 4 : 10);
         }
-        IndexedIdentification.run(OUT, indexSizes, quick ? 100 : 200, quick ? 3 : 4);
+        IndexedIdentification.run(OUT, indexSizes, matedProbes, baselineProbes, indexParameters);
         OUT.printf(Locale.ROOT, "%nload average at the end: %s%n", loadAverage());
     }
 

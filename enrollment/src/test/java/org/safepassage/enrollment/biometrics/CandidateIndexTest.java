@@ -45,7 +45,11 @@ class CandidateIndexTest {
     }
 
     private CandidateIndex fullIndex() {
-        final CandidateIndex index = CandidateIndex.create(parameters);
+        return fullIndex(parameters);
+    }
+
+    private CandidateIndex fullIndex(final IndexParameters with) {
+        final CandidateIndex index = CandidateIndex.create(with);
         for (int s = 0; s < GALLERY; s++) {
             index.add(key(s), enrolled[s]);
         }
@@ -60,27 +64,61 @@ class CandidateIndexTest {
         return MinutiaFinger.generate(subject).template(subject * 10L + 1, GOOD);
     }
 
+    /* The short list of every probe holds each candidate the exhaustive search finds; returns the hits checked. */
+    private int assertShortListsHoldExhaustiveHits(final IndexParameters with) {
+        final CandidateIndex index = fullIndex(with);
+        int hits = 0;
+        for (int p = 0; p < PROBES; p++) {
+            final int subject = p * (GALLERY / PROBES);
+            final FingerprintTemplateBytes probe = probe(subject);
+            final List<String> exhaustive = new ArrayList<>();
+            if (search.deduplicate(probe, gallery) instanceof Deduplication.DuplicateReferral referral) {
+                referral.candidates().forEach(candidate -> exhaustive.add(candidate.subjectId()));
+            }
+            final Shortlist shortlist = index.shortlist(probe);
+            assertThat(shortlist).as("probe of %s", key(subject)).isInstanceOf(Shortlist.Ranked.class);
+            assertThat(((Shortlist.Ranked) shortlist).keys()).as("short list for %s", key(subject))
+                    .hasSize(with.shortlistLength(GALLERY)).containsAll(exhaustive);
+            hits += exhaustive.size();
+        }
+        return hits;
+    }
+
     @Nested
     class Seeded {
         @Test
-        void short_list_holds_every_candidate_the_exhaustive_search_finds() {
+        void the_default_method_is_the_triangle_vote() {
+            assertThat(parameters.method()).isEqualTo(IndexParameters.Method.TRIANGLES);
+        }
+
+        @Test
+        void mcc_ranking_still_holds_every_candidate_the_exhaustive_search_finds() {
+            assertThat(assertShortListsHoldExhaustiveHits(IndexParameters.mccDefaults().withShortlist(0.05, 100)))
+                    .isGreaterThan(PROBES / 2);
+        }
+
+        @Test
+        void a_probe_turned_by_30_degrees_still_ranks_its_mate_first() {
+            // The keys are rotation invariant and the vote finds the rotation: a turned capture is no harder.
             final CandidateIndex index = fullIndex();
-            int hits = 0;
-            for (int p = 0; p < PROBES; p++) {
-                final int subject = p * (GALLERY / PROBES);
-                final FingerprintTemplateBytes probe = probe(subject);
-                final List<String> exhaustive = new ArrayList<>();
-                if (search.deduplicate(probe, gallery) instanceof Deduplication.DuplicateReferral referral) {
-                    referral.candidates().forEach(candidate -> exhaustive.add(candidate.subjectId()));
+            int first = 0;
+            for (int p = 0; p < 20; p++) {
+                final int subject = p * (GALLERY / 20);
+                final FingerprintTemplateBytes turned = FingerprintTemplateBytes.of(FingerprintCompatibility
+                        .importTemplate(IsoMinutiaRecord.write(MinutiaFinger.SENSOR_WIDTH, MinutiaFinger.SENSOR_HEIGHT,
+                                MinutiaFinger.rotated(MinutiaFinger.generate(subject).impression(subject * 10L + 1,
+                                        MinutiaFinger.Capture.gentle()), 30), 60)));
+                final Shortlist shortlist = index.shortlist(turned);
+                if (((Shortlist.Ranked) shortlist).keys().get(0).equals(key(subject))) {
+                    first++;
                 }
-                final Shortlist shortlist = index.shortlist(probe);
-                assertThat(shortlist).as("probe of %s", key(subject)).isInstanceOf(Shortlist.Ranked.class);
-                assertThat(((Shortlist.Ranked) shortlist).keys()).as("short list for %s", key(subject))
-                        .hasSize(parameters.shortlistLength(GALLERY)).containsAll(exhaustive);
-                hits += exhaustive.size();
             }
-            // The seeded set must actually exercise the index: most probes match their subject.
-            assertThat(hits).isGreaterThan(PROBES / 2);
+            assertThat(first).isGreaterThanOrEqualTo(18);
+        }
+
+        @Test
+        void short_list_holds_every_candidate_the_exhaustive_search_finds() {
+            assertThat(assertShortListsHoldExhaustiveHits(parameters)).isGreaterThan(PROBES / 2);
         }
 
         @Test

@@ -28,14 +28,22 @@ final class IndexedIdentification {
     private static final int PARSED_LIMIT = 200_000;
     private static final double THRESHOLD = FingerprintSearch.DEFAULT_THRESHOLD;
     private static volatile double sink;
+    /* Set by --rank-only: measure the index's ranking and the mates' ranks, without SourceAFIS on the short list. */
+    static boolean rankOnly;
 
     private IndexedIdentification() {}
 
-    static void run(final PrintStream out, final int[] sizes, final int matedProbes, final int sampled) {
+    /** The index the service builds unless configured otherwise. */
+    static IndexParameters serviceDefaults() {
+        return IndexParameters.defaults();
+    }
+
+    static void run(final PrintStream out, final int[] sizes, final int matedProbes, final int sampled,
+            final IndexParameters parameters) {
         final int largest = Arrays.stream(sizes).max().orElseThrow();
         final int smallest = Arrays.stream(sizes).min().orElseThrow();
         out.printf(Locale.ROOT, "%n== Indexed 1:N identification (threshold %.0f, index %s)%n", THRESHOLD,
-                IndexParameters.defaults());
+                parameters);
         final long started = System.nanoTime();
         final MinutiaFinger.Capture capture = MinutiaFinger.Capture.calibrated();
         final AtomicInteger built = new AtomicInteger();
@@ -73,12 +81,12 @@ final class IndexedIdentification {
         double exhaustivePerTemplate = 0;
         for (final int size : sizes) {
             final Result parsed = size <= PARSED_LIMIT ? measure(out, serialized, size, probes, mates, mateScores,
-                    sampled, true) : null;
+                    sampled, true, parameters) : null;
             if (parsed != null) {
                 plainPerTemplate = parsed.plainMs / size;
                 exhaustivePerTemplate = parsed.exhaustiveMs / size;
-            } else {
-                measure(out, serialized, size, probes, mates, mateScores, 0, false);
+            } else if (size > PARSED_LIMIT) {
+                measure(out, serialized, size, probes, mates, mateScores, 0, false, parameters);
                 out.printf(Locale.ROOT, "plain loop and exhaustive search at %,d EXTRAPOLATED linearly from the "
                         + "largest parsed gallery: %.0f ms and %.0f ms per search%n", size, plainPerTemplate * size,
                         exhaustivePerTemplate * size);
@@ -90,12 +98,12 @@ final class IndexedIdentification {
 
     private static Result measure(final PrintStream out, final byte[][] serialized, final int size,
             final List<FingerprintTemplateBytes> probes, final List<Integer> mates, final double[] mateScores,
-            final int sampled, final boolean parse) {
+            final int sampled, final boolean parse, final IndexParameters parameters) {
         out.printf(Locale.ROOT, "%n-- gallery of %,d templates (%s); load average %s%n", size,
                 parse ? "parsed in memory" : "serialised in memory, short list parsed per search",
                 BiometricsBenchmark.loadAverage());
         final long heapBefore = BiometricsBenchmark.usedHeapMiB();
-        final CandidateIndex index = CandidateIndex.create(IndexParameters.defaults());
+        final CandidateIndex index = CandidateIndex.create(parameters);
         long started = System.nanoTime();
         long cpu = BiometricsBenchmark.processCpuNanos();
         final CandidateIndex.Hashes[] hashes = IntStream.range(0, size).parallel()
@@ -117,7 +125,7 @@ final class IndexedIdentification {
                 (double) statistics.approximateBytes() / size);
         final Gallery gallery = parse ? Gallery.inMemory() : new SerialisedGallery(serialized, size);
         started = System.nanoTime();
-        if (parse) {
+        if (parse && !rankOnly) {
             for (int s = 0; s < size; s++) {
                 gallery.put(key(s), FingerprintTemplateBytes.fromBytes(serialized[s]));
             }
@@ -127,10 +135,16 @@ final class IndexedIdentification {
         final FingerprintSearch search = FingerprintSearch.withThreshold(THRESHOLD);
         // Warm-up of the index path.
         for (int p = 0; p < 3; p++) {
-            indexed(index, search, gallery, probes.get(p));
+            if (rankOnly) {
+                index.shortlist(probes.get(p));
+            } else {
+                indexed(index, search, gallery, probes.get(p));
+            }
         }
         final int shortlistLength = index.parameters().shortlistLength(size);
         final double[] latency = new double[probes.size()];
+        final double[] rankLatency = new double[probes.size()];
+        final long[] work = new long[probes.size()];
         long indexNanos = 0;
         long indexCpu = 0;
         long rankNanos = 0;
@@ -143,6 +157,15 @@ final class IndexedIdentification {
             final long cpuA = BiometricsBenchmark.processCpuNanos();
             final Shortlist shortlist = index.shortlist(probes.get(p));
             final long b = System.nanoTime();
+            if (rankOnly) {
+                rankNanos += b - a;
+                latency[p] = (b - a) / 1e6;
+                rankLatency[p] = (b - a) / 1e6;
+                work[p] = shortlist instanceof Shortlist.Ranked ranked ? ranked.postingsRead() : 0;
+                fallbacks += shortlist instanceof Shortlist.Exhaustive ? 1 : 0;
+                indexNanos += b - a;
+                continue;
+            }
             final Deduplication result = shortlist instanceof Shortlist.Ranked ranked
                     ? search.deduplicate(probes.get(p), gallery, ranked.keys())
                     : search.deduplicate(probes.get(p), gallery);
@@ -151,6 +174,10 @@ final class IndexedIdentification {
             rankNanos += b - a;
             indexNanos += c - a;
             latency[p] = (c - a) / 1e6;
+            rankLatency[p] = (b - a) / 1e6;
+            if (shortlist instanceof Shortlist.Ranked ranked) {
+                work[p] = ranked.postingsRead();
+            }
             if (shortlist instanceof Shortlist.Exhaustive) {
                 fallbacks++;
             }
@@ -171,18 +198,26 @@ final class IndexedIdentification {
             }
         }
         Arrays.sort(latency);
+        Arrays.sort(rankLatency);
+        Arrays.sort(work);
         final double mean = indexNanos / 1e6 / probes.size();
+        out.printf(Locale.ROOT, "INDEX ranking alone: p50 %.0f ms, p95 %.0f ms, max %.0f ms; postings read (votes) per "
+                + "probe: mean %,.0f, p50 %,d, p95 %,d, max %,d (%.1f per enrolled template on average)%n",
+                rankLatency[rankLatency.length / 2], rankLatency[(int) Math.ceil(0.95 * rankLatency.length) - 1],
+                rankLatency[rankLatency.length - 1], Arrays.stream(work).average().orElse(0), work[work.length / 2],
+                work[(int) Math.ceil(0.95 * work.length) - 1], work[work.length - 1],
+                Arrays.stream(work).average().orElse(0) / size);
         out.printf(Locale.ROOT, "INDEX: %d probes, short list %,d (penetration %.2f%%), %d exhaustive fallbacks; "
                 + "per search mean %.0f ms (ranking %.0f ms), p50 %.0f ms, p95 %.0f ms, max %.0f ms; %.2f cores busy%n",
                 probes.size(), shortlistLength, 100.0 * shortlistLength / size, fallbacks, mean,
                 rankNanos / 1e6 / probes.size(), latency[latency.length / 2],
                 latency[(int) Math.ceil(0.95 * latency.length) - 1], latency[latency.length - 1],
                 (double) indexCpu / indexNanos);
-        out.printf(Locale.ROOT, "INDEX hit rate: %d of %d probes whose mate scores >= %.0f found (%.2f%%); %d missed;"
+        if (!rankOnly) out.printf(Locale.ROOT, "INDEX hit rate: %d of %d probes whose mate scores >= %.0f found (%.2f%%); %d missed;"
                 + " %d other candidates%n", hits, hits + missed, THRESHOLD, 100.0 * hits / Math.max(1, hits + missed),
                 missed, falseHits);
         hitRateByPenetration(out, index, probes, mates, mateScores, size);
-        if (!parse || sampled == 0) {
+        if (!parse || sampled == 0 || rankOnly) {
             return null;
         }
         // The two baselines on a sample of the probes (every second one mated), alternating per probe.
@@ -246,7 +281,7 @@ final class IndexedIdentification {
     private static void hitRateByPenetration(final PrintStream out, final CandidateIndex index,
             final List<FingerprintTemplateBytes> probes, final List<Integer> mates, final double[] mateScores,
             final int size) {
-        final double[] shares = {0.001, 0.003, 0.005, 0.01, 0.02, 0.05, 0.1};
+        final double[] shares = {0.0005, 0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.05, 0.1};
         final List<Integer> ranks = new ArrayList<>();
         final CandidateIndex wide = index;
         for (int p = 0; p < probes.size(); p++) {
@@ -267,9 +302,14 @@ final class IndexedIdentification {
                 break;
             }
             final long found = ranks.stream().filter(r -> r < within).count();
-            line.append(String.format(Locale.ROOT, " %.1f%% -> %.1f%%;", 100 * share, 100.0 * found / ranks.size()));
+            line.append(String.format(Locale.ROOT, " %.2f%% -> %.1f%% (%d);", 100 * share,
+                    100.0 * found / ranks.size(), found));
         }
         out.println(line + " (" + ranks.size() + " probes)");
+        final List<Integer> sorted = new ArrayList<>(ranks);
+        sorted.sort(java.util.Comparator.reverseOrder());
+        out.println("worst mate ranks (0 = first; " + Integer.MAX_VALUE + " = not on the short list): "
+                + sorted.subList(0, Math.min(12, sorted.size())));
     }
 
     static String key(final int subject) {

@@ -11,7 +11,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
 
 /**
- * A candidate index over a fingerprint gallery, after Cappelli, Ferrara and Maltoni, "Fingerprint Indexing Based on
+ * A candidate index over a fingerprint gallery, ranking by one of two {@linkplain IndexParameters.Method methods}.
+ *
+ * <p>{@code TRIANGLES}: every triangle of an enrolled template's minutiae within a range of side lengths is keyed by
+ * its quantised shape (Bhanu and Tan, IEEE TPAMI 25(5), 2003); each posting keeps the entry's id and the triangle's
+ * quantised absolute geometry in two ints. A probe's triangles (with neighbouring bins near a bin edge) collect the
+ * postings under their keys, each implying a rotation and translation; an entry's score is its largest cluster of
+ * consistent transformations (Germain, Califano and Colville, IEEE CSE 4(4), 1997). See {@link TransformationVote}.
+ *
+ * <p>{@code MCC}, after Cappelli, Ferrara and Maltoni, "Fingerprint Indexing Based on
  * Minutia Cylinder-Code" (IEEE TPAMI 33(5), 2011): every enrolled template's {@linkplain CylinderCodes MCC cylinders}
  * are hashed by {@linkplain MinHashing locality-sensitive hashing} into inverted lists. A probe's cylinders are hashed
  * the same way; for each probe cylinder, every gallery entry collects the inverse-frequency weights of the lists in
@@ -34,9 +42,11 @@ public final class CandidateIndex {
     private final MinHashing hashing;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final ThreadLocal<Scratch> scratch;
+    private final TriangleKeys triangles;
+    private final ThreadLocal<TransformationVote> votes;
 
     /* Guarded by lock. Ids grow with every add; a removed id stays dead until compact renumbers. */
-    private final Postings postings = new Postings();
+    private final Postings postings;
     private final Map<String, Integer> ids = new HashMap<>();
     private String[] keys = new String[1024];
     private boolean[] unranked = new boolean[1024];
@@ -49,6 +59,13 @@ public final class CandidateIndex {
         this.codes = new CylinderCodes(parameters);
         this.hashing = new MinHashing(parameters, codes.bits());
         this.scratch = ThreadLocal.withInitial(Scratch::new);
+        this.triangles = new TriangleKeys(parameters.triangles());
+        this.votes = ThreadLocal.withInitial(() -> new TransformationVote(parameters.triangles()));
+        this.postings = byTriangles() ? new Postings(2) : new Postings();
+    }
+
+    private boolean byTriangles() {
+        return parameters.method() == IndexParameters.Method.TRIANGLES;
     }
 
     /**
@@ -90,8 +107,13 @@ public final class CandidateIndex {
      * @throws IllegalArgumentException if the bytes are not a SourceAFIS template
      */
     public Hashes hash(final byte[] serialized) {
-        final long[][] cylinders = codes.cylinders(TemplateMinutiae.parse(Objects.requireNonNull(serialized,
-                "serialized")));
+        final TemplateMinutiae minutiae = TemplateMinutiae.parse(Objects.requireNonNull(serialized, "serialized"));
+        if (byTriangles()) {
+            final TriangleKeys.Features features = triangles.features(minutiae, false);
+            return new Hashes(features.vertices(), features.keys(), new int[] {0, features.keys().length},
+                    features.geometry());
+        }
+        final long[][] cylinders = codes.cylinders(minutiae);
         final long[] terms = new long[cylinders.length * hashing.functions()];
         final int[] starts = new int[cylinders.length + 1];
         int count = 0;
@@ -105,7 +127,7 @@ public final class CandidateIndex {
             }
         }
         starts[cylinders.length] = count;
-        return new Hashes(cylinders.length, Arrays.copyOf(terms, count), starts);
+        return new Hashes(cylinders.length, Arrays.copyOf(terms, count), starts, new int[0]);
     }
 
     /**
@@ -145,9 +167,16 @@ public final class CandidateIndex {
             keys[id] = key;
             cylinders[id] = hashes.cylinders();
             ids.put(key, id);
-            if (hashes.cylinders() < parameters.minIndexedCylinders()) {
+            if (!rankable(hashes.cylinders(), hashes.terms().length)) {
                 unranked[id] = true;
                 unrankedCount++;
+            }
+            if (byTriangles()) {
+                // One posting per triangle: two triangles of one finger under one key imply different transformations.
+                for (int i = 0; i < hashes.terms().length; i++) {
+                    postings.add(hashes.terms()[i], id, hashes.payloads()[i]);
+                }
+                return;
             }
             // Each list holds an entry once, however many of its cylinders share the value.
             final long[] terms = hashes.terms().clone();
@@ -212,7 +241,11 @@ public final class CandidateIndex {
      * @return the short list, best first, or {@link Shortlist.Exhaustive} when the index must not narrow the search
      */
     public Shortlist shortlist(final FingerprintTemplateBytes probe) {
-        final Hashes hashes = hash(Objects.requireNonNull(probe, "probe"));
+        Objects.requireNonNull(probe, "probe");
+        if (byTriangles()) {
+            return shortlistByTriangles(triangles.features(TemplateMinutiae.parse(probe.bytes()), true));
+        }
+        final Hashes hashes = hash(probe);
         lock.readLock().lock();
         try {
             final int live = ids.size();
@@ -223,7 +256,55 @@ public final class CandidateIndex {
             if (live <= length) {
                 return new Shortlist.Exhaustive(Shortlist.Why.SMALL_GALLERY);
             }
-            return new Shortlist.Ranked(rank(hashes, length), live);
+            final List<String> ranked = rank(hashes, length);
+            return new Shortlist.Ranked(ranked, live, scratch.get().read);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /* Whether the index can rank a template with this many indexable features (cylinders, or triangle vertices). */
+    private boolean rankable(final int features, final int terms) {
+        return features >= parameters.minIndexedCylinders()
+                && (!byTriangles() || terms >= parameters.triangles().minTriangles());
+    }
+
+    private Shortlist shortlistByTriangles(final TriangleKeys.Features probe) {
+        lock.readLock().lock();
+        try {
+            final int live = ids.size();
+            final int length = parameters.shortlistLength(live);
+            if (!rankable(probe.vertices(), probe.triangles())) {
+                return new Shortlist.Exhaustive(Shortlist.Why.PROBE_TOO_FEW_MINUTIAE);
+            }
+            if (live <= length) {
+                return new Shortlist.Exhaustive(Shortlist.Why.SMALL_GALLERY);
+            }
+            final TransformationVote vote = votes.get();
+            final long stopSize = (long) Math.ceil(parameters.maxBucketShare() * live);
+            final int[] best = vote.rank(probe, postings, nextId, id -> keys[id] != null && !unranked[id], stopSize,
+                    length);
+            final List<String> result = new ArrayList<>(length + unrankedCount);
+            final boolean[] listed = new boolean[nextId];
+            for (final int id : best) {
+                result.add(keys[id]);
+                listed[id] = true;
+            }
+            // Too few entries collided with the probe to fill the list: the rest in enrollment order, so a short
+            // list always has its length and the search scores as many candidates as it would have anyway.
+            for (int id = 0; id < nextId && result.size() < length; id++) {
+                if (!listed[id] && keys[id] != null && !unranked[id]) {
+                    result.add(keys[id]);
+                }
+            }
+            if (unrankedCount > 0) {
+                for (int id = 0; id < nextId; id++) {
+                    if (unranked[id]) {
+                        result.add(keys[id]);
+                    }
+                }
+            }
+            return new Shortlist.Ranked(result, live, vote.votes());
         } finally {
             lock.readLock().unlock();
         }
@@ -239,6 +320,7 @@ public final class CandidateIndex {
         final long stopSize = (long) Math.ceil(parameters.maxBucketShare() * live);
         int touchedCount = 0;
         final long[] terms = probe.terms();
+        s.read = 0;
         for (int c = 0; c < probe.cylinders(); c++) {
             int cylinderTouched = 0;
             for (int t = probe.starts()[c]; t < probe.starts()[c + 1]; t++) {
@@ -249,6 +331,7 @@ public final class CandidateIndex {
                 // A value half the gallery shares says little; one a handful share says a lot (inverse frequency).
                 final float weight = (float) Math.log(1 + (double) live / size);
                 final int[] list = postings.list(terms[t]);
+                s.read += size;
                 for (int i = 0; i < size; i++) {
                     final int id = list[i];
                     if (local[id] == 0) {
@@ -401,18 +484,24 @@ public final class CandidateIndex {
     /**
      * A template's hash values, computed outside the index's lock.
      *
-     * @param cylinders indexable cylinders in the template
+     * @param cylinders indexable cylinders in the template (under the triangle method: minutiae that are a vertex of
+     *     a keyed triangle)
      * @param terms one term (hash function in the high half, value in the low) per cylinder and function, grouped
-     *     by cylinder; cylinders with too few set cells have none
-     * @param starts where each cylinder's terms begin in {@code terms}, and their end as the last element
+     *     by cylinder; cylinders with too few set cells have none (under the triangle method: one key per triangle)
+     * @param starts where each cylinder's terms begin in {@code terms}, and their end as the last element (under the
+     *     triangle method: 0 and the number of terms)
+     * @param payloads empty, or one int per term stored beside the entry's id (the triangle's packed geometry)
      */
-    public record Hashes(int cylinders, long[] terms, int[] starts) {
+    public record Hashes(int cylinders, long[] terms, int[] starts, int[] payloads) {
         /** Checks the arrays agree. */
         public Hashes {
             Objects.requireNonNull(terms, "terms");
             Objects.requireNonNull(starts, "starts");
-            if (starts.length != cylinders + 1) {
-                throw new IllegalArgumentException("one start per cylinder and an end");
+            Objects.requireNonNull(payloads, "payloads");
+            // Under the triangle method a template without triangles has no terms and no payloads either.
+            if (payloads.length == 0 && terms.length > 0 ? starts.length != cylinders + 1
+                    : payloads.length != terms.length && payloads.length != 0) {
+                throw new IllegalArgumentException("one start per cylinder and an end, or one payload per term");
             }
         }
     }
@@ -436,6 +525,7 @@ public final class CandidateIndex {
         float[] local = new float[0];
         int[] touched = new int[1024];
         int[] cylinderTouched = new int[1024];
+        long read;
 
         void ensure(final int ids) {
             if (score.length < ids) {

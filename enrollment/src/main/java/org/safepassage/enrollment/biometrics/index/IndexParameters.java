@@ -24,11 +24,25 @@ package org.safepassage.enrollment.biometrics.index;
  *     searched exhaustively, and as an enrolled template it is put on every short list
  * @param penetration share of the gallery put on a short list
  * @param minShortlist the short list's length on small galleries
+ * @param method how the gallery is ranked: MCC cylinders and MinHash, or minutia triangles and a transformation vote
+ *     (the MCC parameters above are unused by the latter; the safety and short-list parameters apply to both)
+ * @param triangles the triangle method's parameters
  */
 public record IndexParameters(double radius, int spatialCells, int directionCells, double sigmaSpatial,
         double sigmaDirection, double bitThreshold, double hullMargin, double minValidCells, int minNeighbours,
         int keyLength, int hashFunctions, int minCylinderBits, long seed, double maxBucketShare,
-        int minIndexedCylinders, double penetration, int minShortlist) {
+        int minIndexedCylinders, double penetration, int minShortlist, Method method, TriangleParameters triangles) {
+
+    /** How the index ranks the gallery. */
+    public enum Method {
+        /** Minutia Cylinder-Code descriptors hashed by MinHash, ranked by weighted collisions (Cappelli et al.). */
+        MCC,
+        /**
+         * Minutia triangles as keys, ranked by the largest cluster of the rotations and translations the colliding
+         * triangles imply (Bhanu and Tan's triplet keys, Germain, Califano and Colville's transformation vote).
+         */
+        TRIANGLES
+    }
 
     /**
      * Checks ranges that would otherwise fail later or silently index nothing.
@@ -45,17 +59,41 @@ public record IndexParameters(double radius, int spatialCells, int directionCell
         require(maxBucketShare > 0 && maxBucketShare <= 1, "maxBucketShare");
         require(minIndexedCylinders >= 1, "minIndexedCylinders");
         require(penetration > 0 && penetration <= 1 && minShortlist >= 1, "short list");
+        require(method != null && triangles != null, "method");
     }
 
     /**
-     * The parameters measured in docs/biometrics.md: MCC's published geometry for bit cylinders with a coarser grid
-     * (8 x 8 x 5), as the indexing paper coarsens it to make hash values more stable.
+     * The parameters measured in docs/biometrics.md: the triangle method with {@link TriangleParameters#defaults()},
+     * skipping keys that more than 5% of the gallery share (skipping those over 2% halved the votes but lost mates).
      *
      * @return the defaults
      */
     public static IndexParameters defaults() {
+        return mccDefaults().withMethod(Method.TRIANGLES, TriangleParameters.defaults()).withHashing(3, 16, 0.05);
+    }
+
+    /**
+     * The first method's parameters, measured in docs/biometrics.md: MCC's published geometry for bit cylinders with
+     * a coarser grid (8 x 8 x 5), as the indexing paper coarsens it to make hash values more stable.
+     *
+     * @return the MCC defaults
+     */
+    public static IndexParameters mccDefaults() {
         return new IndexParameters(70, 8, 5, 28.0 / 3, 2 * Math.PI / 9, 0.01, 50, 0.75, 2, 3, 16, 4, 0x5AFE_9A55L,
-                0.02, 6, 0.01, 512);
+                0.02, 6, 0.01, 512, Method.MCC, TriangleParameters.defaults());
+    }
+
+    /**
+     * The same parameters with another ranking method.
+     *
+     * @param ranking the method
+     * @param geometry the triangle method's parameters
+     * @return new parameters
+     */
+    public IndexParameters withMethod(final Method ranking, final TriangleParameters geometry) {
+        return new IndexParameters(radius, spatialCells, directionCells, sigmaSpatial, sigmaDirection, bitThreshold,
+                hullMargin, minValidCells, minNeighbours, keyLength, hashFunctions, minCylinderBits, seed,
+                maxBucketShare, minIndexedCylinders, penetration, minShortlist, ranking, geometry);
     }
 
     /**
@@ -68,7 +106,7 @@ public record IndexParameters(double radius, int spatialCells, int directionCell
     public IndexParameters withShortlist(final double share, final int floor) {
         return new IndexParameters(radius, spatialCells, directionCells, sigmaSpatial, sigmaDirection, bitThreshold,
                 hullMargin, minValidCells, minNeighbours, keyLength, hashFunctions, minCylinderBits, seed,
-                maxBucketShare, minIndexedCylinders, share, floor);
+                maxBucketShare, minIndexedCylinders, share, floor, method, triangles);
     }
 
     /**
@@ -82,7 +120,7 @@ public record IndexParameters(double radius, int spatialCells, int directionCell
     public IndexParameters withHashing(final int length, final int functions, final double stopShare) {
         return new IndexParameters(radius, spatialCells, directionCells, sigmaSpatial, sigmaDirection, bitThreshold,
                 hullMargin, minValidCells, minNeighbours, length, functions, minCylinderBits, seed, stopShare,
-                minIndexedCylinders, penetration, minShortlist);
+                minIndexedCylinders, penetration, minShortlist, method, triangles);
     }
 
     /**

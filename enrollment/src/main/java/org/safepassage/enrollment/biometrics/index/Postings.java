@@ -5,13 +5,15 @@ import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 
 /**
- * The inverted lists: for each hash key, one int per entry that has it (the index packs an entry id and a small
- * payload into it), in the order added. An open-addressing table from the key to a list slot, and the lists as
- * growable primitive arrays: 4 bytes per posting plus at most 1.25x growth slack, no boxing. Not thread-safe: the
- * index guards it.
+ * The inverted lists: for each hash key, one group of {@code stride} ints per entry that has it (the entry id first,
+ * then its payload, if any), in the order added, so each list is sorted by id. An open-addressing table from the key
+ * to a list slot, and the lists as growable primitive arrays: 4 bytes per int plus at most 1.25x growth slack, no
+ * boxing. Not thread-safe: the index guards it.
  */
 final class Postings {
     private static final int[] EMPTY = new int[0];
+
+    private final int stride;
 
     private long[] terms = new long[1 << 16];
     private int[] slots = new int[1 << 16];
@@ -21,21 +23,46 @@ final class Postings {
     private int listCount;
     private long postings;
 
-    /** Appends a posting to a key's list. */
+    /** Lists of bare ids. */
+    Postings() {
+        this(1);
+    }
+
+    /** Lists of ids, each followed by {@code stride - 1} ints of payload. */
+    Postings(final int stride) {
+        this.stride = stride;
+    }
+
+    /** Appends a posting to a key's list (a list of bare ids). */
     void add(final long term, final int id) {
-        int slot = find(term);
-        if (slot < 0) {
-            slot = insert(term);
-        }
+        final int slot = slot(term);
+        final int[] list = grow(slot, 1);
+        list[sizes[slot] - 1] = id;
+    }
+
+    /** Appends a posting with one int of payload to a key's list (stride 2). */
+    void add(final long term, final int id, final int payload) {
+        final int slot = slot(term);
+        final int[] list = grow(slot, 2);
+        list[sizes[slot] - 2] = id;
+        list[sizes[slot] - 1] = payload;
+    }
+
+    private int slot(final long term) {
+        final int slot = find(term);
+        return slot < 0 ? insert(term) : slot;
+    }
+
+    private int[] grow(final int slot, final int ints) {
         final int size = sizes[slot];
         int[] list = lists[slot];
-        if (size == list.length) {
-            list = Arrays.copyOf(list, Math.max(4, size + (size >> 2) + 1));
+        if (size + ints > list.length) {
+            list = Arrays.copyOf(list, Math.max(4, size + (size >> 2) + ints));
             lists[slot] = list;
         }
-        list[size] = id;
-        sizes[slot] = size + 1;
+        sizes[slot] = size + ints;
         postings++;
+        return list;
     }
 
     /** The list of a term (shared: do not modify), or an empty one; read its first {@link #size} entries. */
@@ -44,6 +71,7 @@ final class Postings {
         return slot < 0 ? EMPTY : lists[slot];
     }
 
+    /** The ints in a term's list: postings times the stride. */
     int size(final long term) {
         final int slot = find(term);
         return slot < 0 ? 0 : sizes[slot];
@@ -72,14 +100,16 @@ final class Postings {
         for (int i = 0; i < listCount; i++) {
             final int[] list = lists[i];
             int kept = 0;
-            for (int j = 0; j < sizes[i]; j++) {
+            for (int j = 0; j < sizes[i]; j += stride) {
                 if (keep.test(list[j])) {
-                    list[kept++] = rewrite.applyAsInt(list[j]);
+                    list[kept] = rewrite.applyAsInt(list[j]);
+                    System.arraycopy(list, j + 1, list, kept + 1, stride - 1);
+                    kept += stride;
                 }
             }
             sizes[i] = kept;
             lists[i] = kept == list.length ? list : Arrays.copyOf(list, kept);
-            postings += kept;
+            postings += kept / stride;
         }
     }
 

@@ -10,8 +10,10 @@ public sealed interface Shortlist permits Shortlist.Ranked, Shortlist.Exhaustive
      *
      * @param keys gallery keys to score with SourceAFIS
      * @param gallerySize entries in the index when it answered, for the penetration rate
+     * @param postingsRead postings the index read to rank (under the triangle method: the transformation votes
+     *     cast), the measure of its work
      */
-    record Ranked(List<String> keys, int gallerySize) implements Shortlist {
+    record Ranked(List<String> keys, int gallerySize, long postingsRead) implements Shortlist {
         /** Copies the list. */
         public Ranked {
             keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
