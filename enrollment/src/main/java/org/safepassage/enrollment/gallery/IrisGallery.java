@@ -28,7 +28,7 @@ import org.safepassage.service.db.Jdbc;
 
 /**
  * The 1:N iris gallery: every enrolled eye's IrisCode, stored encrypted in the vault's {@code iris} table (migration
- * V4) and decrypted into one {@link IrisSearch} at start, as {@link EnrolledGallery} does for fingerprints. A search
+ * V5) and decrypted into one {@link IrisSearch} at start, as {@link EnrolledGallery} does for fingerprints. A search
  * compares every enrolled eye at every rotation (16 million comparisons a second on two cores, docs/performance.md),
  * so there is no candidate index.
  *

@@ -10,7 +10,8 @@ import org.safepassage.service.db.Jdbc;
 
 /**
  * An {@link EnrolledGallery} built by hand, as another enrollment instance would hold it: its own templates in
- * memory, its own follower connection, the same database. Tests stop it with {@link #stop(EnrolledGallery)}.
+ * memory, its own follower connection, the same database. Tests stop it with {@link #stop(EnrolledGallery)}. Its
+ * iris gallery ({@link #startIris}) is built the same way.
  */
 public final class SecondInstanceGallery {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -42,6 +43,20 @@ public final class SecondInstanceGallery {
         gallery.jdbcUrl = config.getValue("quarkus.datasource.jdbc.url", String.class);
         gallery.username = config.getOptionalValue("quarkus.datasource.username", String.class);
         gallery.password = config.getOptionalValue("quarkus.datasource.password", String.class);
+        gallery.start();
+        return gallery;
+    }
+
+    /**
+     * Starts another instance's iris gallery: its own eyes in memory, loaded from the same database, following the
+     * others' changes only through {@code gallery_change} (it catches up before each search; it has no follower).
+     */
+    public static IrisGallery startIris(final Jdbc jdbc, final SubjectVault vault) {
+        final IrisGallery gallery = new IrisGallery();
+        gallery.jdbc = jdbc;
+        gallery.vault = vault;
+        gallery.threshold = ConfigProvider.getConfig()
+                .getOptionalValue("safepassage.biometrics.iris.match-threshold", Double.class).orElse(0.28);
         gallery.start();
         return gallery;
     }

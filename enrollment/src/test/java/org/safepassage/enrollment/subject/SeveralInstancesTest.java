@@ -31,8 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.enrollment.biometrics.MatchCandidate;
 import org.safepassage.enrollment.biometrics.TestImages;
+import org.safepassage.enrollment.biometrics.iris.IrisCode;
+import org.safepassage.enrollment.biometrics.iris.TestEyes;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.gallery.IrisGallery;
 import org.safepassage.enrollment.gallery.SecondInstanceGallery;
 import org.safepassage.enrollment.guardian.PhoneVerifications;
 import org.safepassage.enrollment.ledger.LedgerOutbox;
@@ -75,7 +78,7 @@ class SeveralInstancesTest {
     @Inject
     IrisEnrollments irises;
     @Inject
-    org.safepassage.enrollment.gallery.IrisGallery irisGallery;
+    IrisGallery irisGallery;
 
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private final List<EnrolledGallery> started = new ArrayList<>();
@@ -155,6 +158,28 @@ class SeveralInstancesTest {
                 .post("/api/v1/erasures").then().statusCode(200);
 
         await().atMost(WITHIN_SECONDS).untilAsserted(() -> assertThat(identify(other, 53)).doesNotContain(subjectId));
+        assertThat(other.contains(subjectId)).isFalse();
+    }
+
+    @Test
+    void an_eye_enrolled_and_erased_at_one_instance_is_found_and_then_gone_at_another_instances_iris_gallery() {
+        final IrisGallery other = SecondInstanceGallery.startIris(jdbc, vault);
+        final IrisCode laterCapture = TestEyes.code(171, 1);
+        assertThat(identifyByIris(other, laterCapture)).as("a fresh eye, before its enrollment").isEmpty();
+
+        final String subjectId = as("officer")
+                .body(Api.infant(newRequestId(), "Ilie-Instances", 4, Map.of("LEFT", 171),
+                        List.of(guardian("Guardian Ilie", "+37360000571"))))
+                .post("/api/v1/subjects").then().statusCode(201).extract().path("subjectId");
+        await().atMost(WITHIN_SECONDS)
+                .untilAsserted(() -> assertThat(identifyByIris(other, laterCapture)).contains(subjectId));
+        assertThat(other.contains(subjectId)).isTrue();
+
+        as("dpo").body(Map.of("subjectId", subjectId, "requestRef", "erasure-instances-" + subjectId))
+                .post("/api/v1/erasures").then().statusCode(200);
+
+        await().atMost(WITHIN_SECONDS)
+                .untilAsserted(() -> assertThat(identifyByIris(other, laterCapture)).doesNotContain(subjectId));
         assertThat(other.contains(subjectId)).isFalse();
     }
 
@@ -242,6 +267,10 @@ class SeveralInstancesTest {
     private List<String> identify(final EnrolledGallery gallery, final int finger) {
         return gallery.candidates(List.of(uploads.template("probe", TestImages.base64Png(finger, 1)))).stream()
                 .map(MatchCandidate::subjectId).toList();
+    }
+
+    private static List<String> identifyByIris(final IrisGallery gallery, final IrisCode probe) {
+        return gallery.candidates(List.of(probe)).stream().map(IrisGallery.IrisMatch::subjectId).toList();
     }
 
     private int count(final String sql, final Object... parameters) {
