@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,10 +41,6 @@ class ApiDocumentsIT {
 
             @Override
             public String authorization(final String role) throws Exception {
-                // The border gateway and guardian-notify call with HTTP Basic; people with a token from the IdP.
-                if (role.equals("gateway") || role.equals("notifier")) {
-                    return basic(role, system.secrets().get("SERVICE_PASSWORD"));
-                }
                 return token(role);
             }
         });
@@ -64,9 +58,8 @@ class ApiDocumentsIT {
                     }
 
                     @Override
-                    public String authorization(final String role) {
-                        return role.equals("analyst") ? basic("analyst", system.demoPassword())
-                                : basic(role, system.secrets().get("SERVICE_PASSWORD"));
+                    public String authorization(final String role) throws Exception {
+                        return token(role);
                     }
                 });
         assertAnsweredAsDocumented(replay);
@@ -109,16 +102,21 @@ class ApiDocumentsIT {
         return RunningSystem.JSON.readTree(response.body());
     }
 
-    private static String token(final String user) throws Exception {
-        String token = TOKENS.get(user);
+    /**
+     * The Authorization a caller in {@code role} sends: a service its own client's token by client credentials, as the
+     * services call one another; a person the token the IdP issues her.
+     */
+    private static String token(final String role) throws Exception {
+        String token = TOKENS.get(role);
         if (token == null) {
-            token = system.login().authorization(user, system.demoPassword());
-            TOKENS.put(user, token);
+            token = switch (role) {
+                case "gateway" -> system.serviceToken("gateway", "OIDC_GATEWAY_SECRET");
+                case "notifier" -> system.serviceToken("guardian-notify", "OIDC_NOTIFY_SECRET");
+                case "enrollment-service" -> system.serviceToken("enrollment", "OIDC_ENROLLMENT_SECRET");
+                default -> system.login().authorization(role, system.demoPassword());
+            };
+            TOKENS.put(role, token);
         }
         return token;
-    }
-
-    private static String basic(final String user, final String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }
