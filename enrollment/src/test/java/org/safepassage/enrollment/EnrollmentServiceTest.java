@@ -45,7 +45,9 @@ class EnrollmentServiceTest {
                 .then()
                 .statusCode(200)
                 .body("components.schemas.EnrollmentRequest.required",
-                        hasItems("requestId", "person", "approvalQuorum", "consent", "fingerprints"))
+                        hasItems("requestId", "person", "approvalQuorum", "consent"))
+                // fingers or irises, by age: neither list is required on its own
+                .body("components.schemas.EnrollmentRequest.properties.irises", notNullValue())
                 .body("components.schemas.GuardianInput.properties.phoneNumber.pattern",
                         is(org.safepassage.enrollment.subject.Fields.E164_PATTERN))
                 .body("components.schemas.'java.time.YearMonth'.type", is("string"))

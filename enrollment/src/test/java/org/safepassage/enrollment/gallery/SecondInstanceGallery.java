@@ -29,6 +29,8 @@ public final class SecondInstanceGallery {
         gallery.vault = vault;
         gallery.threshold = config.getOptionalValue("safepassage.biometrics.match-threshold", Double.class).orElse(40.0);
         gallery.indexEnabled = false;
+        gallery.indexMethod = config.getOptionalValue("safepassage.biometrics.index.method", String.class)
+                .orElse("triangles");
         gallery.penetration = 0.01;
         gallery.minShortlist = 512;
         gallery.loadInBackground = false;
