@@ -333,19 +333,7 @@ public class ScanService {
         }
         for (int i = 0; i < images.size(); i++) {
             final String field = "images[" + i + "]";
-            final String image = images.get(i);
-            if (image == null || image.isBlank()) {
-                throw ApiException.invalid(field, "a base64 PNG, JPEG or WSQ image");
-            }
-            final byte[] bytes;
-            try {
-                bytes = Base64.getMimeDecoder().decode(image);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid(field, "base64");
-            }
-            if (bytes.length > MAX_IMAGE_BYTES) {
-                throw ApiException.invalid(field, "at most " + MAX_IMAGE_BYTES + " bytes");
-            }
+            final byte[] bytes = decoded(field, images.get(i), "a base64 PNG, JPEG or WSQ image");
             if (ImageFormat.detect(bytes).isEmpty()) {
                 throw new ApiException(400, "UNSUPPORTED_IMAGE_FORMAT", field + ": not a PNG, JPEG or WSQ image",
                         java.util.Map.of("field", field));
@@ -364,19 +352,7 @@ public class ScanService {
         }
         for (int i = 0; i < irisImages.size(); i++) {
             final String field = "irisImages[" + i + "]";
-            final String image = irisImages.get(i);
-            if (image == null || image.isBlank()) {
-                throw ApiException.invalid(field, "a base64 PNG or JPEG image");
-            }
-            final byte[] bytes;
-            try {
-                bytes = Base64.getMimeDecoder().decode(image);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid(field, "base64");
-            }
-            if (bytes.length > MAX_IMAGE_BYTES) {
-                throw ApiException.invalid(field, "at most " + MAX_IMAGE_BYTES + " bytes");
-            }
+            final byte[] bytes = decoded(field, irisImages.get(i), "a base64 PNG or JPEG image");
             final Optional<ImageFormat> format = ImageFormat.detect(bytes);
             if (format.isEmpty() || format.get() == ImageFormat.WSQ) {
                 throw new ApiException(400, "UNSUPPORTED_IMAGE_FORMAT", field + ": not a PNG or JPEG image",
@@ -384,5 +360,22 @@ public class ScanService {
             }
         }
         return List.copyOf(irisImages);
+    }
+
+    /* One image of a scan, base64-decoded and within the size limit; a 400 naming the field otherwise. */
+    private static byte[] decoded(final String field, final String image, final String expected) {
+        if (image == null || image.isBlank()) {
+            throw ApiException.invalid(field, expected);
+        }
+        final byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(image);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field, "base64");
+        }
+        if (bytes.length > MAX_IMAGE_BYTES) {
+            throw ApiException.invalid(field, "at most " + MAX_IMAGE_BYTES + " bytes");
+        }
+        return bytes;
     }
 }

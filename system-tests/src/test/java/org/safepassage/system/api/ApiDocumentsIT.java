@@ -24,6 +24,18 @@ class ApiDocumentsIT {
     private static RunningSystem system;
     private static final HttpClient PLAIN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Enrollment's and guardian-notify's callers: plain HTTP, each role with its token ({@link #token}). */
+    private static final DocumentReplay.Callers BY_TOKEN = new DocumentReplay.Callers() {
+        @Override
+        public HttpClient client(final String role) {
+            return PLAIN;
+        }
+
+        @Override
+        public String authorization(final String role) throws Exception {
+            return token(role);
+        }
+    };
 
     @BeforeAll
     static void start() throws Exception {
@@ -33,35 +45,14 @@ class ApiDocumentsIT {
     @Test
     void enrollment_answers_as_its_document_says() throws Exception {
         final JsonNode document = document(system.url("enrollment"));
-        final DocumentReplay replay = new DocumentReplay(document, system.url("enrollment"), new DocumentReplay.Callers() {
-            @Override
-            public HttpClient client(final String role) {
-                return PLAIN;
-            }
-
-            @Override
-            public String authorization(final String role) throws Exception {
-                return token(role);
-            }
-        });
+        final DocumentReplay replay = new DocumentReplay(document, system.url("enrollment"), BY_TOKEN);
         assertAnsweredAsDocumented(replay);
     }
 
     @Test
     void guardian_notify_answers_as_its_document_says() throws Exception {
         final JsonNode document = document(system.url("guardian-notify"));
-        final DocumentReplay replay = new DocumentReplay(document, system.url("guardian-notify"),
-                new DocumentReplay.Callers() {
-                    @Override
-                    public HttpClient client(final String role) {
-                        return PLAIN;
-                    }
-
-                    @Override
-                    public String authorization(final String role) throws Exception {
-                        return token(role);
-                    }
-                });
+        final DocumentReplay replay = new DocumentReplay(document, system.url("guardian-notify"), BY_TOKEN);
         assertAnsweredAsDocumented(replay);
     }
 
