@@ -12,10 +12,12 @@ import java.util.function.IntPredicate;
  * cluster: the most votes in one cell of rotation x translation x translation, over the grid and the grids shifted
  * by half a cell in each axis (so a cluster on a cell edge is not split), ties broken by the number of collisions.
  *
- * <p>All in primitive arrays, per thread: the votes are counted per entry, then written grouped by entry (a counting
- * sort), then each entry's cluster is found. An entry whose best pair of adjacent rotation half-cells cannot reach
- * the current short list's lowest score is not clustered at all (most entries, which is what makes it affordable).
- * Not thread-safe: one instance per thread.
+ * <p>All in primitive arrays, per thread: the votes are counted per entry; entries are taken in descending order of
+ * votes, since a cluster is never larger than its entry's votes; only the votes of entries that can still make the
+ * list are cast (written grouped by entry) and clustered, each in one pass through a hash table of cells. An entry
+ * whose best pair of adjacent rotation half-cells cannot reach the current short list's lowest score is not
+ * clustered at all. The result is the same as clustering every entry (tested); it costs about half the CPU per vote
+ * (docs/performance.md). Not thread-safe: one instance per thread.
  */
 final class TransformationVote {
     private static final double[] COS = new double[TriangleKeys.TURN];
@@ -34,10 +36,17 @@ final class TransformationVote {
     private int[] count = new int[0];
     private int[] cursor = new int[0];
     private int[] touched = new int[1024];
+    private int[] order = new int[1024];
+    private int[] histogram = new int[64];
     private int[] codes = new int[1024];
-    private int[] cells = new int[64];
-    private int[] keys = new int[64];
     private int[] rotations;
+    private final boolean[] open;
+    private int[] cellKeys = new int[0];
+    private int[] cellCounts = new int[0];
+    private int[] cellStamps = new int[0];
+    private int stamp;
+    private int[][] lists = new int[256][];
+    private int[] sizes = new int[256];
     private int[] houghCounts = new int[64];
     private long[] ranked = new long[1024];
     private long votes;
@@ -46,6 +55,7 @@ final class TransformationVote {
         this.halfTurns = 2 * parameters.rotationCells();
         this.halfCell = parameters.translationCell() / 2;
         this.rotations = new int[halfTurns];
+        this.open = new boolean[halfTurns];
     }
 
     /** Collisions of the last {@link #rank}: the votes cast. */
@@ -72,43 +82,136 @@ final class TransformationVote {
         }
         final long[] keys = probe.keys();
         final int[] geometry = probe.geometry();
-        // 1. Count each entry's votes.
+        // 1. Count each entry's votes (looking each key's list up once: the rounds below read them again).
+        if (lists.length < keys.length) {
+            lists = new int[keys.length][];
+            sizes = new int[keys.length];
+        }
         int touchedCount = 0;
+        int most = 0;
         long total = 0;
-        for (final long key : keys) {
-            final int size = postings.size(key);
-            if (size == 0 || size / 2 > stopSize) {
-                continue;
-            }
-            final int[] list = postings.list(key);
-            for (int i = 0; i < size; i += 2) {
-                final int id = list[i];
-                if (count[id]++ == 0) {
-                    touched = push(touched, touchedCount++, id);
-                }
-            }
-            total += size / 2;
-        }
-        votes = total;
-        if (codes.length < total) {
-            codes = new int[(int) Math.min(Integer.MAX_VALUE - 8, total + (total >> 2))];
-        }
-        int start = 0;
-        for (int t = 0; t < touchedCount; t++) {
-            cursor[touched[t]] = start;
-            start += count[touched[t]];
-        }
-        // 2. Cast them, grouped by entry: rotation in half-cells, translation in half-cells, one int each.
         for (int k = 0; k < keys.length; k++) {
             final int size = postings.size(keys[k]);
-            if (size == 0 || size / 2 > stopSize) {
-                continue;
+            final boolean read = size > 0 && size / 2 <= stopSize;
+            sizes[k] = read ? size : 0;
+            lists[k] = read ? postings.list(keys[k]) : null;
+            final int[] list = lists[k];
+            for (int i = 0; i < sizes[k]; i += 2) {
+                final int id = list[i];
+                final int n = ++count[id];
+                if (n == 1) {
+                    touched = push(touched, touchedCount++, id);
+                }
+                most = Math.max(most, n);
             }
-            final int[] list = postings.list(keys[k]);
+            total += sizes[k] / 2;
+        }
+        votes = total;
+        // 2. Entries by votes, most first: a cluster is never larger than its entry's votes, so once an entry has
+        // fewer votes than the bar, no later one can make the list, and their votes need not even be cast.
+        final int[] byVotes = orderByVotes(touchedCount, most);
+        int rankedCount = 0;
+        int bar = 0;
+        int atOrAbove = 0;
+        Arrays.fill(houghCounts, 0);
+        int next = 0;
+        while (next < touchedCount && count[byVotes[next]] >= Math.max(bar, 1)) {
+            // 3. Cast the votes of the next round of entries, grouped by entry: rotation in half-cells, translations
+            // in half-cells. The first round is the entries with the most votes (a few short lists' worth); the
+            // second, if the bar is still below them, every entry left that can reach the bar. So each posting is
+            // read at most three times.
+            final int from = next;
+            final int floor = from == 0
+                    ? Math.max(bar, count[byVotes[Math.min(touchedCount, Math.max(4 * length, 1024)) - 1]])
+                    : Math.max(bar, 1);
+            final int ceiling = from == 0 ? Integer.MAX_VALUE : count[byVotes[from - 1]];
+            int start = 0;
+            while (next < touchedCount && count[byVotes[next]] >= floor) {
+                cursor[byVotes[next]] = start;
+                start += count[byVotes[next++]];
+            }
+            if (codes.length < start) {
+                codes = new int[start + (start >> 2)];
+            }
+            cast(keys.length, geometry, floor, ceiling);
+            // 4. Cluster them while they can still make the list; the length-th best score so far is the bar.
+            for (int t = from; t < next; t++) {
+                final int id = byVotes[t];
+                final int n = count[id];
+                if (n < bar) {
+                    break;
+                }
+                final int end = cursor[id];
+                if (!rankable.test(id) || bound(end - n, end) < bar) {
+                    continue;
+                }
+                final int hough = cluster(end - n, end, bar);
+                if (hough >= houghCounts.length) {
+                    houghCounts = Arrays.copyOf(houghCounts, hough * 2);
+                }
+                houghCounts[hough]++;
+                if (hough >= bar) {
+                    atOrAbove++;
+                    while (atOrAbove - houghCounts[bar] >= length) {
+                        atOrAbove -= houghCounts[bar];
+                        bar++;
+                    }
+                    if (rankedCount == ranked.length) {
+                        ranked = Arrays.copyOf(ranked, rankedCount * 2);
+                    }
+                    // Best first when sorted ascending: the score (cluster, then collisions) negated, then the id.
+                    final long score = (long) Math.min(hough, 2047) << 20 | Math.min(n, (1 << 20) - 1);
+                    ranked[rankedCount++] = -score << 32 | id;
+                }
+            }
+        }
+        for (int t = 0; t < touchedCount; t++) {
+            count[touched[t]] = 0;
+        }
+        Arrays.fill(lists, 0, keys.length, null); // not to keep a compacted index's old lists alive
+        Arrays.sort(ranked, 0, rankedCount);
+        final int kept = Math.min(length, rankedCount);
+        final int[] result = new int[kept];
+        for (int i = 0; i < kept; i++) {
+            result[i] = (int) ranked[i];
+        }
+        return result;
+    }
+
+    /* The touched entries by descending vote count (a counting sort: counts are small integers). */
+    private int[] orderByVotes(final int touchedCount, final int most) {
+        if (histogram.length < most + 2) {
+            histogram = new int[most + 2];
+        }
+        Arrays.fill(histogram, 0, most + 2, 0);
+        for (int t = 0; t < touchedCount; t++) {
+            histogram[most - count[touched[t]] + 1]++;
+        }
+        for (int c = 1; c <= most + 1; c++) {
+            histogram[c] += histogram[c - 1];
+        }
+        if (order.length < touchedCount) {
+            order = new int[touched.length];
+        }
+        for (int t = 0; t < touchedCount; t++) {
+            order[histogram[most - count[touched[t]]]++] = touched[t];
+        }
+        return order;
+    }
+
+    /* Writes the votes of the entries whose counts lie in [floor, ceiling) at their cursors. */
+    private void cast(final int keyCount, final int[] geometry, final int floor, final int ceiling) {
+        for (int k = 0; k < keyCount; k++) {
+            final int size = sizes[k];
+            final int[] list = lists[k];
             final int probeTurn = geometry[k] >>> 24;
             final double px = geometry[k] >>> 12 & 0xFFF;
             final double py = geometry[k] & 0xFFF;
             for (int i = 0; i < size; i += 2) {
+                final int n = count[list[i]];
+                if (n < floor || n >= ceiling) {
+                    continue;
+                }
                 final int g = list[i + 1];
                 final int turn = (probeTurn - (g >>> 24)) & (TriangleKeys.TURN - 1);
                 final double gx = g >>> 12 & 0xFFF;
@@ -118,45 +221,6 @@ final class TransformationVote {
                 codes[cursor[list[i]]++] = turn * halfTurns / TriangleKeys.TURN << 20 | axis(tx) << 10 | axis(ty);
             }
         }
-        // 3. Cluster each entry that could still make the list; the length-th best score so far is the bar.
-        int rankedCount = 0;
-        int bar = 0;
-        int atOrAbove = 0;
-        Arrays.fill(houghCounts, 0);
-        for (int t = 0; t < touchedCount; t++) {
-            final int id = touched[t];
-            final int n = count[id];
-            count[id] = 0;
-            final int end = cursor[id];
-            if (!rankable.test(id) || bound(end - n, end) < bar) {
-                continue;
-            }
-            final int hough = cluster(end - n, end, bar);
-            if (hough >= houghCounts.length) {
-                houghCounts = Arrays.copyOf(houghCounts, hough * 2);
-            }
-            houghCounts[hough]++;
-            if (hough >= bar) {
-                atOrAbove++;
-                while (atOrAbove - houghCounts[bar] >= length) {
-                    atOrAbove -= houghCounts[bar];
-                    bar++;
-                }
-                if (rankedCount == ranked.length) {
-                    ranked = Arrays.copyOf(ranked, rankedCount * 2);
-                }
-                // Best first when sorted ascending: the score (cluster, then collisions) negated, then the id.
-                final long score = (long) Math.min(hough, 2047) << 20 | Math.min(n, (1 << 20) - 1);
-                ranked[rankedCount++] = -score << 32 | id;
-            }
-        }
-        Arrays.sort(ranked, 0, rankedCount);
-        final int kept = Math.min(length, rankedCount);
-        final int[] result = new int[kept];
-        for (int i = 0; i < kept; i++) {
-            result[i] = (int) ranked[i];
-        }
-        return result;
     }
 
     /* A translation in half-cells, offset so that any plausible one is positive; 10 bits. */
@@ -181,48 +245,87 @@ final class TransformationVote {
     }
 
     /*
-     * The largest cell over the eight grids shifted by half a cell in each axis. A rotation cell is two adjacent
-     * half-cells (the shifted grid's, any adjacent pair), so: for each pair that could beat the best so far (the
-     * histogram left by bound()), the translation cells of its votes over the four shifted translation grids.
+     * The largest cell over the eight grids shifted by half a cell in each axis, in one pass: each vote counts in the
+     * eight cells (one per grid) that hold it, in a hash table cleared by a new stamp per entry. Cells whose rotation
+     * cell cannot reach the bar (its two half-cells, from the histogram bound() left) are not counted at all: a score
+     * at or above the bar can only come from the others, and one below it is not listed anyway.
      */
     private int cluster(final int from, final int to, final int bar) {
         final int n = to - from;
         if (n <= 1) {
             return n;
         }
-        if (cells.length < n) {
-            cells = new int[n * 2];
-            keys = new int[n * 2];
+        final int turns = halfTurns / 2;
+        boolean any = false;
+        for (int cell = 0; cell < turns; cell++) {
+            final int aligned = rotations[2 * cell] + rotations[2 * cell + 1];
+            final int shifted = rotations[(2 * cell + halfTurns - 1) % halfTurns] + rotations[2 * cell];
+            open[cell] = aligned >= 2 && aligned >= bar;
+            open[turns + cell] = shifted >= 2 && shifted >= bar;
+            any |= open[cell] | open[turns + cell];
         }
+        if (!any) {
+            return 1;
+        }
+        if (cellKeys.length < 16 * n) {
+            final int size = Integer.highestOneBit(16 * n - 1) << 1;
+            cellKeys = new int[size];
+            cellCounts = new int[size];
+            cellStamps = new int[size];
+            stamp = 0;
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(cellStamps, 0);
+            stamp = 1;
+        }
+        final int mask = cellKeys.length - 1;
+        final int hashShift = Integer.numberOfLeadingZeros(mask);
         int best = 1;
-        for (int r = 0; r < halfTurns; r++) {
-            final int next = (r + 1) % halfTurns;
-            final int window = rotations[r] + rotations[next];
-            if (window <= best || window < bar) {
-                continue;
-            }
-            int m = 0;
-            for (int i = from; i < to; i++) {
-                final int turn = codes[i] >>> 20;
-                if (turn == r || turn == next) {
-                    cells[m++] = codes[i] & 0xFFFFF;
+        for (int i = from; i < to; i++) {
+            final int code = codes[i];
+            final int half = code >>> 20;
+            final int x = code >>> 10 & (AXIS - 1);
+            final int y = code & (AXIS - 1);
+            for (int sr = 0; sr < 2; sr++) {
+                final int cell = ((half + sr) >> 1) % turns;
+                if (!open[sr * turns + cell]) {
+                    continue;
                 }
-            }
-            for (int shift = 0; shift < 4; shift++) {
-                final int sx = shift & 1;
-                final int sy = shift >> 1;
-                for (int i = 0; i < m; i++) {
-                    final int code = cells[i];
-                    keys[i] = ((code >>> 10) + sx) >> 1 << 10 | ((code & (AXIS - 1)) + sy) >> 1;
-                }
-                Arrays.sort(keys, 0, m);
-                for (int i = 1, run = 1; i < m; i++) {
-                    run = keys[i] == keys[i - 1] ? run + 1 : 1;
-                    best = Math.max(best, run);
+                for (int shift = 0; shift < 4; shift++) {
+                    final int sx = shift & 1;
+                    final int sy = shift >> 1;
+                    // grid (3 bits) | rotation cell (6) | translation cells (10 + 10): distinct per grid and cell.
+                    final int key = (sr << 2 | shift) << 26 | cell << 20 | (x + sx) >> 1 << 10 | (y + sy) >> 1;
+                    int slot = key * 0x9E3779B9 >>> hashShift;
+                    while (cellStamps[slot] == stamp && cellKeys[slot] != key) {
+                        slot = (slot + 1) & mask;
+                    }
+                    if (cellStamps[slot] != stamp) {
+                        cellStamps[slot] = stamp;
+                        cellKeys[slot] = key;
+                        cellCounts[slot] = 0;
+                    }
+                    best = Math.max(best, ++cellCounts[slot]);
                 }
             }
         }
         return best;
+    }
+
+    /**
+     * The largest cluster of one entry's votes, for tests: votes as {@link #rank} packs them (rotation half-cell,
+     * translation half-cells), with no bar.
+     *
+     * @param votes packed votes
+     * @return the most votes in one cell of any of the eight grids
+     */
+    int largestCluster(final int[] votes) {
+        if (codes.length < votes.length) {
+            codes = new int[votes.length];
+        }
+        System.arraycopy(votes, 0, codes, 0, votes.length);
+        bound(0, votes.length);
+        return cluster(0, votes.length, 0);
     }
 
     private static int[] push(final int[] array, final int index, final int value) {
