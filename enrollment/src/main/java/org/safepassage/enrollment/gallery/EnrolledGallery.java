@@ -47,7 +47,7 @@ import org.safepassage.service.db.Jdbc;
  * {@code gallery_change} table (written by a trigger on {@code biometric}, migration V3) and its NOTIFYs:
  * {@link #catchUp()} re-reads the templates of every subject changed after the last change number applied, so an
  * instance that missed notifications catches up instead of diverging; old rows are pruned
- * ({@link GalleryChangePruning}, migration V6), and one that fell further behind than the retention reloads
+ * ({@link GalleryChangePruning}, migration V7), and one that fell further behind than the retention reloads
  * everything. Deduplication calls it under the {@link GalleryLock}, so it sees every enrollment committed anywhere
  * before it.
  *

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import org.safepassage.service.db.Jdbc;
 
 /**
- * Deletes old {@code gallery_change} rows (migration V6): every row up to the newest one older than
+ * Deletes old {@code gallery_change} rows (migration V7): every row up to the newest one older than
  * {@code safepassage.biometrics.gallery-change.retention}, every
  * {@code safepassage.biometrics.gallery-change.prune-every}. The rows are only the follow-up channel between
  * instances, and would otherwise keep the opaque id of every subject ever changed, erased ones included. Every
