@@ -46,8 +46,10 @@ import org.safepassage.service.db.Jdbc;
  * <p>Several instances may share the database (issue 13). Each follows the others' changes through the
  * {@code gallery_change} table (written by a trigger on {@code biometric}, migration V3) and its NOTIFYs:
  * {@link #catchUp()} re-reads the templates of every subject changed after the last change number applied, so an
- * instance that missed notifications catches up instead of diverging. Deduplication calls it under the
- * {@link GalleryLock}, so it sees every enrollment committed anywhere before it.
+ * instance that missed notifications catches up instead of diverging; old rows are pruned
+ * ({@link GalleryChangePruning}, migration V7), and one that fell further behind than the retention reloads
+ * everything. Deduplication calls it under the {@link GalleryLock}, so it sees every enrollment committed anywhere
+ * before it.
  *
  * <p>Loading runs in the background (the service answers health checks meanwhile) and every search waits for it:
  * until the whole gallery is in memory, searches are refused with 503 {@code GALLERY_NOT_READY}, never answered
@@ -174,8 +176,7 @@ public class EnrolledGallery {
             final long started = System.nanoTime();
             // Read before the templates: a change committed during the load is applied again, which is harmless.
             synchronized (changes) {
-                appliedChange = jdbc.queryOne("select coalesce(max(seq), 0) from gallery_change",
-                        row -> row.getLong(1)).orElse(0L);
+                appliedChange = GalleryChangePruning.newestChange(jdbc);
             }
             final int total = jdbc.queryOne("select count(*) from biometric", row -> row.getInt(1)).orElse(0);
             LOG.infof("loading the 1:N gallery and its index: %d enrolled fingerprints", total);
@@ -249,7 +250,9 @@ public class EnrolledGallery {
     /**
      * Applies every gallery change committed after the last one applied, made by this instance or another: each
      * changed subject's templates are read again from the vault, and a subject with none left leaves the gallery.
-     * Inside a transaction it reads through that transaction's connection.
+     * If changes after the last one applied were pruned meanwhile (this instance fell further behind than
+     * {@link GalleryChangePruning}'s retention), the whole gallery is read again instead. Inside a transaction it
+     * reads through that transaction's connection.
      */
     public void catchUp() {
         if (!following) {
@@ -259,6 +262,11 @@ public class EnrolledGallery {
             final long after = appliedChange;
             final List<Change> pending = jdbc.query("select seq, subject_id from gallery_change where seq > ? "
                     + "order by seq", row -> new Change(row.getLong(1), row.getString(2)), after);
+            // Read after the rows: a pruning between the two reads costs a needless reload, never a missed change.
+            if (GalleryChangePruning.prunedUpTo(jdbc) > after) {
+                reloadEverything(after);
+                return;
+            }
             if (pending.isEmpty()) {
                 return;
             }
@@ -291,6 +299,10 @@ public class EnrolledGallery {
             final long after = appliedChange;
             final List<Change> pending = jdbc.query("select seq, subject_id from gallery_change where seq > ? "
                     + "order by seq", row -> new Change(row.getLong(1), row.getString(2)), after);
+            if (GalleryChangePruning.prunedUpTo(jdbc) > after) {
+                reloadEverything(after);
+                return;
+            }
             final Set<String> others = new LinkedHashSet<>();
             pending.stream().map(Change::subjectId).filter(id -> !templates.containsKey(id)).forEach(others::add);
             others.forEach(this::reload);
@@ -319,6 +331,11 @@ public class EnrolledGallery {
             unreadable.add(subjectId);
             return;
         }
+        apply(subjectId, templates);
+    }
+
+    /* The subject's templates as the vault holds them now, in memory; called with the changes lock held. */
+    private void apply(final String subjectId, final Map<Finger, FingerprintTemplateBytes> templates) {
         unreadable.remove(subjectId);
         if (templates.equals(inMemory(subjectId))) {
             // Most often this instance's own change, already applied: re-adding would only leave dead index entries.
@@ -327,6 +344,62 @@ public class EnrolledGallery {
         removeInMemory(subjectId);
         templates.forEach((finger, template) -> put(subjectId, finger, template));
         changed(subjectId, !templates.isEmpty());
+    }
+
+    /*
+     * Changes after the one last applied were pruned before this instance read them (it fell further behind than the
+     * retention, cut off from the database): which subjects changed is no longer known, so every subject in the vault
+     * is compared with memory, and those in memory with no template left leave it. Called with the changes lock held;
+     * searches go on meanwhile, from the gallery as it was.
+     */
+    private void reloadEverything(final long after) {
+        // Read before the templates, as the load does: a change committed meanwhile is applied again, harmlessly.
+        final long upTo = GalleryChangePruning.newestChange(jdbc);
+        LOG.warnf("gallery: changes after number %d were pruned before this instance applied them; "
+                + "reloading the whole gallery", after);
+        final Set<String> stored = new java.util.HashSet<>();
+        final Map<Finger, FingerprintTemplateBytes> templates = new EnumMap<>(Finger.class);
+        final String[] current = {null};
+        final boolean[] damaged = {false};
+        final Runnable settle = () -> {
+            if (current[0] == null) {
+                return;
+            }
+            if (damaged[0]) {
+                LOG.errorf("gallery: the vault's templates of %s cannot be read; kept as they were in memory",
+                        current[0]);
+                unreadable.add(current[0]);
+            } else {
+                apply(current[0], new EnumMap<>(templates));
+            }
+        };
+        jdbc.query("select subject_id, finger, template from biometric order by subject_id", row -> {
+            final String subjectId = row.getString(1);
+            if (!subjectId.equals(current[0])) {
+                settle.run();
+                current[0] = subjectId;
+                templates.clear();
+                damaged[0] = false;
+                stored.add(subjectId);
+            }
+            try {
+                final Finger finger = Finger.valueOf(row.getString(2));
+                templates.put(finger, FingerprintTemplateBytes.fromBytes(
+                        vault.decrypt(subjectId, templateField(finger), row.getBytes(3))));
+            } catch (VaultException | IllegalArgumentException e) {
+                damaged[0] = true;
+            }
+            return null;
+        });
+        settle.run();
+        for (String subjectId : List.copyOf(fingersBySubject.keySet())) {
+            if (!stored.contains(subjectId)) {
+                apply(subjectId, Map.of());
+            }
+        }
+        unreadable.retainAll(stored);
+        appliedChange = upTo;
+        LOG.infof("gallery: reloaded, %d subjects; following from change %d", fingersBySubject.size(), upTo);
     }
 
     private Map<Finger, FingerprintTemplateBytes> inMemory(final String subjectId) {

@@ -34,7 +34,8 @@ import org.safepassage.service.db.Jdbc;
  *
  * <p>Other instances' changes arrive through the same {@code gallery_change} numbering as fingerprints (a trigger on
  * {@code iris}): every search first re-reads the subjects changed after the last number it applied, one indexed query
- * when nothing changed. Removal rebuilds the packed search array (linear in the gallery; erasures are rare).
+ * when nothing changed. Removal rebuilds the packed search array (linear in the gallery; erasures are rare). A gallery
+ * that fell further behind than {@link GalleryChangePruning}'s retention loads every eye again.
  */
 @Startup
 @ApplicationScoped
@@ -75,26 +76,31 @@ public class IrisGallery {
     void start() {
         lock.writeLock().lock();
         try {
-            appliedChange = jdbc.queryOne("select coalesce(max(seq), 0) from gallery_change", row -> row.getLong(1))
-                    .orElse(0L);
-            final int[] loaded = {0};
-            jdbc.query("select subject_id, eye, code from iris order by subject_id, eye", row -> {
-                final String subjectId = row.getString(1);
-                final Eye eye = Eye.valueOf(row.getString(2));
-                try {
-                    putInMemory(subjectId, eye, decode(vault.decrypt(subjectId, field(eye, Part.CODE), row.getBytes(3))));
-                    loaded[0]++;
-                } catch (VaultException | IllegalArgumentException e) {
-                    LOG.errorf("iris %s/%s cannot be read and is left out of the gallery: %s", subjectId, eye,
-                            e.getMessage());
-                }
-                return null;
-            });
-            rebuild();
-            LOG.infof("iris gallery loaded: %d eyes", loaded[0]);
+            loadAll();
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /* Every stored eye into memory, replacing what was there; called with the write lock held. */
+    private void loadAll() {
+        appliedChange = GalleryChangePruning.newestChange(jdbc);
+        bySubject.clear();
+        final int[] loaded = {0};
+        jdbc.query("select subject_id, eye, code from iris order by subject_id, eye", row -> {
+            final String subjectId = row.getString(1);
+            final Eye eye = Eye.valueOf(row.getString(2));
+            try {
+                putInMemory(subjectId, eye, decode(vault.decrypt(subjectId, field(eye, Part.CODE), row.getBytes(3))));
+                loaded[0]++;
+            } catch (VaultException | IllegalArgumentException e) {
+                LOG.errorf("iris %s/%s cannot be read and is left out of the gallery: %s", subjectId, eye,
+                        e.getMessage());
+            }
+            return null;
+        });
+        rebuild();
+        LOG.infof("iris gallery loaded: %d eyes", loaded[0]);
     }
 
     /** Adds (or replaces) a subject's eyes once their rows are committed. */
@@ -199,6 +205,21 @@ public class IrisGallery {
         }
         final List<Object[]> changes = jdbc.query("select seq, subject_id from gallery_change where seq > ? order by seq",
                 row -> new Object[] {row.getLong(1), row.getString(2)}, applied);
+        // Read after the rows (a pruning between the two costs a needless reload, never a missed change): changes
+        // this gallery never applied were pruned, so which subjects changed is no longer known; it loads again.
+        if (GalleryChangePruning.prunedUpTo(jdbc) > applied) {
+            lock.writeLock().lock();
+            try {
+                if (GalleryChangePruning.prunedUpTo(jdbc) > appliedChange) {
+                    LOG.warnf("iris gallery: changes after number %d were pruned before it applied them; reloading",
+                            appliedChange);
+                    loadAll();
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+            return;
+        }
         if (changes.isEmpty()) {
             return;
         }

@@ -35,6 +35,7 @@ import org.safepassage.enrollment.biometrics.iris.IrisCode;
 import org.safepassage.enrollment.biometrics.iris.TestEyes;
 import org.safepassage.enrollment.commitment.FpV1Commitments;
 import org.safepassage.enrollment.gallery.EnrolledGallery;
+import org.safepassage.enrollment.gallery.GalleryChangePruning;
 import org.safepassage.enrollment.gallery.IrisGallery;
 import org.safepassage.enrollment.gallery.SecondInstanceGallery;
 import org.safepassage.enrollment.guardian.PhoneVerifications;
@@ -79,6 +80,8 @@ class SeveralInstancesTest {
     IrisEnrollments irises;
     @Inject
     IrisGallery irisGallery;
+    @Inject
+    GalleryChangePruning pruning;
 
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private final List<EnrolledGallery> started = new ArrayList<>();
@@ -186,15 +189,7 @@ class SeveralInstancesTest {
     @Test
     void an_instance_that_lost_its_connection_catches_up_with_what_it_missed() {
         final EnrolledGallery other = gallery();
-        final String follower = SecondInstanceGallery.followerName(other);
-        final String listening = "select count(*) from pg_stat_activity where application_name = ? "
-                + "and query = 'LISTEN gallery_change'";
-        await().atMost(WITHIN_SECONDS).until(() -> count(listening, follower) == 1);
-        online.set(false);
-        assertThat(count("select count(*) from (select pg_terminate_backend(pid) from pg_stat_activity "
-                + "where application_name = ?) t", follower)).isOne();
-        await().atMost(WITHIN_SECONDS).until(() -> count("select count(*) from pg_stat_activity "
-                + "where application_name = ?", follower) == 0);
+        cutOff(other);
 
         final String subjectId = as("officer")
                 .body(Api.child(newRequestId(), "Ina-Instances", 54, List.of(guardian("Guardian Ina", "+37360000541"))))
@@ -205,6 +200,58 @@ class SeveralInstancesTest {
         online.set(true);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(other.contains(subjectId)).isTrue());
         assertThat(identify(other, 54)).contains(subjectId);
+    }
+
+    @Test
+    void pruning_deletes_the_changes_older_than_the_retention_and_keeps_the_recent_ones() {
+        final String old = enroll("Rada-Instances", 57, "+37360000581");
+        ageEveryChange();
+        final String recent = enroll("Sara-Instances", 58, "+37360000582");
+
+        assertThat(pruning.pruneOlderThan(Duration.ofHours(1))).isPositive();
+
+        assertThat(count("select count(*) from gallery_change where subject_id = ?", old)).isZero();
+        assertThat(count("select count(*) from gallery_change where changed_at < now() - interval '1 hour'")).isZero();
+        assertThat(count("select count(*) from gallery_change where subject_id = ?", recent)).isPositive();
+        assertThat(pruning.pruneOlderThan(Duration.ofHours(1))).as("nothing old left").isZero();
+        // A gallery loaded now follows on from the pruned numbers and finds both.
+        final EnrolledGallery other = gallery();
+        assertThat(identify(other, 57)).contains(old);
+        assertThat(identify(other, 58)).contains(recent);
+    }
+
+    @Test
+    void an_instance_cut_off_longer_than_the_retention_reloads_its_gallery_and_misses_no_erasure() {
+        final EnrolledGallery other = gallery();
+        final String subjectId = enroll("Tea-Instances", 59, "+37360000591");
+        await().atMost(WITHIN_SECONDS).until(() -> other.contains(subjectId));
+        cutOff(other);
+        as("dpo").body(Map.of("subjectId", subjectId, "requestRef", "erasure-instances-" + subjectId))
+                .post("/api/v1/erasures").then().statusCode(200);
+        ageEveryChange();
+        pruning.pruneOlderThan(Duration.ofHours(1));
+        assertThat(count("select count(*) from gallery_change where subject_id = ?", subjectId))
+                .as("the erasure's change is pruned: no catch-up can read it").isZero();
+        assertThat(other.contains(subjectId)).as("cut off, it has not heard of the erasure").isTrue();
+
+        online.set(true);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !other.contains(subjectId));
+        assertThat(identify(other, 59)).doesNotContain(subjectId);
+    }
+
+    @Test
+    void an_iris_gallery_behind_the_retention_loads_again_and_finds_an_eye_enrolled_meanwhile() {
+        final IrisGallery other = SecondInstanceGallery.startIris(jdbc, vault);
+        final String subjectId = as("officer")
+                .body(Api.infant(newRequestId(), "Iosif-Instances", 4, Map.of("LEFT", 181),
+                        List.of(guardian("Guardian Iosif", "+37360000592"))))
+                .post("/api/v1/subjects").then().statusCode(201).extract().path("subjectId");
+        ageEveryChange();
+        pruning.pruneOlderThan(Duration.ofHours(1));
+        assertThat(count("select count(*) from gallery_change where subject_id = ?", subjectId)).isZero();
+
+        assertThat(identifyByIris(other, TestEyes.code(181, 1))).contains(subjectId);
     }
 
     @Test
@@ -226,6 +273,24 @@ class SeveralInstancesTest {
         } finally {
             jdbc.update("update biometric set template = ? where subject_id = ?", original, damaged);
         }
+    }
+
+    /* Cuts the gallery's follower off the database and waits until its connection is gone. */
+    private void cutOff(final EnrolledGallery gallery) {
+        final String follower = SecondInstanceGallery.followerName(gallery);
+        final String listening = "select count(*) from pg_stat_activity where application_name = ? "
+                + "and query = 'LISTEN gallery_change'";
+        await().atMost(WITHIN_SECONDS).until(() -> count(listening, follower) == 1);
+        online.set(false);
+        assertThat(count("select count(*) from (select pg_terminate_backend(pid) from pg_stat_activity "
+                + "where application_name = ?) t", follower)).isOne();
+        await().atMost(WITHIN_SECONDS).until(() -> count("select count(*) from pg_stat_activity "
+                + "where application_name = ?", follower) == 0);
+    }
+
+    /* Every gallery change so far as if recorded two days ago, past any retention the tests prune with. */
+    private void ageEveryChange() {
+        jdbc.update("update gallery_change set changed_at = changed_at - interval '2 days'");
     }
 
     private String enroll(final String name, final int finger, final String phone) {

@@ -53,6 +53,14 @@ public class ScanService {
     /* Striped: scans of one subject run one at a time, scans of different subjects rarely wait for each other. */
     private static final Lock[] SUBJECT_LOCKS = java.util.stream.IntStream.range(0, 64)
             .mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
+    /* Where a failed background commit is handled and a conflict resubmitted (a blocking call): never the thread that
+     * answers the guard, which whenComplete would use if the outcome were known before the handler is attached. */
+    private static final java.util.concurrent.Executor RESUBMISSIONS =
+            java.util.concurrent.Executors.newCachedThreadPool(work -> {
+                final Thread thread = new Thread(work, "scan-resubmit");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final Identifier identifier;
     private final PostLedgers ledgers;
@@ -193,7 +201,7 @@ public class ScanService {
             });
             return submitted.result();
         }
-        submitted.committed().whenComplete((done, failure) -> {
+        submitted.committed().whenCompleteAsync((done, failure) -> {
             if (failure == null) {
                 return;
             }
@@ -211,7 +219,7 @@ public class ScanService {
                         cause.getMessage());
             }
             metrics.counter("safepassage.scan.unrecorded").increment();
-        });
+        }, RESUBMISSIONS);
         return submitted.result();
     }
 
