@@ -57,7 +57,7 @@ public final class BiometricsBenchmark {
      * @param args {@code --quick} for small sets; {@code --index-only} to run only the indexed identification;
      *     {@code --index-sizes=100000,1000000} for its gallery sizes; {@code --index-method=mcc|triangles} (default:
      *     the service's); {@code --triangles=minSide,maxSide,sideBin,directionBins,orderTolerance,multiProbe,
-     *     rotationCells,translationCell,minTriangles}; {@code --penetration=0.01}; {@code --stop-share=0.02} (lists longer than
+     *     rotationCells,translationCell,minTriangles[,votesPerEntry]}; {@code --penetration=0.01}; {@code --stop-share=0.02} (lists longer than
      *     this share of the gallery are skipped); {@code --rank-only} (no SourceAFIS on the short lists: the ranking's
      *     time and the mates' ranks only); {@code --mated-probes=200} (as
      *     many never-enrolled probes are added); {@code --baseline-probes=4} (the plain loop and exhaustive search)
@@ -73,10 +73,11 @@ public final class BiometricsBenchmark {
         final String method = option(options, "--index-method=", parameters.method().name());
         TriangleParameters triangles = parameters.triangles();
         final String[] t = option(options, "--triangles=", "").split(",");
-        if (t.length == 9) {
+        if (t.length == 9 || t.length == 10) {
             triangles = new TriangleParameters(Double.parseDouble(t[0]), Double.parseDouble(t[1]),
                     Double.parseDouble(t[2]), Integer.parseInt(t[3]), Double.parseDouble(t[4]),
-                    Double.parseDouble(t[5]), Integer.parseInt(t[6]), Double.parseDouble(t[7]), Integer.parseInt(t[8]));
+                    Double.parseDouble(t[5]), Integer.parseInt(t[6]), Double.parseDouble(t[7]), Integer.parseInt(t[8]),
+                    t.length == 10 ? Double.parseDouble(t[9]) : 0);
         }
         parameters = parameters.withMethod(IndexParameters.Method.valueOf(method.toUpperCase(Locale.ROOT)), triangles)
                 .withShortlist(Double.parseDouble(option(options, "--penetration=", "" + parameters.penetration())),

@@ -282,8 +282,10 @@ public final class CandidateIndex {
             }
             final TransformationVote vote = votes.get();
             final long stopSize = (long) Math.ceil(parameters.maxBucketShare() * live);
+            final double perEntry = parameters.triangles().votesPerEntry();
+            final long budget = perEntry > 0 ? (long) Math.ceil(perEntry * live) : Long.MAX_VALUE;
             final int[] best = vote.rank(probe, postings, nextId, id -> keys[id] != null && !unranked[id], stopSize,
-                    length);
+                    budget, length);
             final List<String> result = new ArrayList<>(length + unrankedCount);
             final boolean[] listed = new boolean[nextId];
             for (final int id : best) {

@@ -71,11 +71,12 @@ final class TransformationVote {
      * @param ids the id space
      * @param rankable which ids may be listed (live and rankable)
      * @param stopSize lists with more postings than this are skipped
+     * @param budget the most votes to cast: beyond it, the longest lists are left out
      * @param length the short list's length
      * @return entry ids
      */
     int[] rank(final TriangleKeys.Features probe, final Postings postings, final int ids,
-            final IntPredicate rankable, final long stopSize, final int length) {
+            final IntPredicate rankable, final long stopSize, final long budget, final int length) {
         if (count.length < ids) {
             count = new int[ids + (ids >> 2)];
             cursor = new int[count.length];
@@ -87,14 +88,21 @@ final class TransformationVote {
             lists = new int[keys.length][];
             sizes = new int[keys.length];
         }
-        int touchedCount = 0;
-        int most = 0;
-        long total = 0;
+        long asked = 0;
         for (int k = 0; k < keys.length; k++) {
             final int size = postings.size(keys[k]);
             final boolean read = size > 0 && size / 2 <= stopSize;
             sizes[k] = read ? size : 0;
             lists[k] = read ? postings.list(keys[k]) : null;
+            asked += sizes[k] / 2;
+        }
+        if (asked > budget) {
+            keepRarest(keys.length, budget);
+        }
+        int touchedCount = 0;
+        int most = 0;
+        long total = 0;
+        for (int k = 0; k < keys.length; k++) {
             final int[] list = lists[k];
             for (int i = 0; i < sizes[k]; i += 2) {
                 final int id = list[i];
@@ -176,6 +184,24 @@ final class TransformationVote {
             result[i] = (int) ranked[i];
         }
         return result;
+    }
+
+    /* Leaves out the longest lists until the rest fit the budget: rare keys say the most about which finger it is. */
+    private void keepRarest(final int keyCount, final long budget) {
+        final long[] bySize = new long[keyCount];
+        for (int k = 0; k < keyCount; k++) {
+            bySize[k] = (long) sizes[k] << 32 | k;
+        }
+        Arrays.sort(bySize);
+        long kept = 0;
+        for (final long entry : bySize) {
+            final int k = (int) entry;
+            kept += sizes[k] / 2;
+            if (kept > budget) {
+                sizes[k] = 0;
+                lists[k] = null;
+            }
+        }
     }
 
     /* The touched entries by descending vote count (a counting sort: counts are small integers). */

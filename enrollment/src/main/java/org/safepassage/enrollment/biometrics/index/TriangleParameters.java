@@ -17,9 +17,13 @@ package org.safepassage.enrollment.biometrics.index;
  * @param translationCell the width of a cell of the vote's translation axes, in pixels (halved likewise)
  * @param minTriangles a template with fewer keyed triangles has too little to rank by (see
  *     {@link IndexParameters#minIndexedCylinders}, which counts the minutiae of its triangles)
+ * @param votesPerEntry the most votes a probe may cast, per live enrolled entry (0 for no limit): a probe with more
+ *     reads its rarest keys' lists first and stops before the list that would exceed it. Bounds the ranking's worst
+ *     case, which probes with many minutiae otherwise make several times the mean
  */
 public record TriangleParameters(double minSide, double maxSide, double sideBin, int directionBins,
-        double orderTolerance, double multiProbe, int rotationCells, double translationCell, int minTriangles) {
+        double orderTolerance, double multiProbe, int rotationCells, double translationCell, int minTriangles,
+        double votesPerEntry) {
 
     /**
      * Checks ranges that would overflow a key or index nothing.
@@ -32,6 +36,7 @@ public record TriangleParameters(double minSide, double maxSide, double sideBin,
         check(orderTolerance >= 0 && multiProbe >= 0 && multiProbe < 0.5, "probing");
         check(rotationCells >= 2 && rotationCells <= 64 && translationCell >= 2, "vote cells");
         check(minTriangles >= 1, "minTriangles");
+        check(votesPerEntry >= 0, "votesPerEntry");
     }
 
     /**
@@ -40,7 +45,7 @@ public record TriangleParameters(double minSide, double maxSide, double sideBin,
      * @return the defaults
      */
     public static TriangleParameters defaults() {
-        return new TriangleParameters(20, 100, 10, 12, 6, 0.15, 16, 30, 3);
+        return new TriangleParameters(20, 100, 10, 12, 6, 0.15, 16, 30, 3, 60);
     }
 
     private static void check(final boolean condition, final String what) {

@@ -1,7 +1,9 @@
 package org.safepassage.enrollment.biometrics.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -40,6 +42,31 @@ class TransformationVoteTest {
     void a_cluster_across_the_full_turn_is_one_cluster() {
         final int[] votes = {pack(HALF_TURNS - 1, 500, 500), pack(0, 500, 500), pack(0, 501, 500), pack(7, 9, 9)};
         assertEquals(3, new TransformationVote(PARAMETERS).largestCluster(votes));
+    }
+
+    @Test
+    void a_probe_over_its_vote_budget_reads_its_rarest_lists_and_stops_before_the_one_that_would_exceed_it() {
+        final Postings postings = new Postings(2);
+        final long rare = 1;
+        final long common = 2;
+        final long commonest = 3;
+        postings.add(rare, 0, 0);
+        for (int id = 1; id <= 10; id++) {
+            postings.add(common, id, 0);
+        }
+        for (int id = 11; id <= 110; id++) {
+            postings.add(commonest, id, 0);
+        }
+        final TriangleKeys.Features probe = new TriangleKeys.Features(3, 1, new long[] {commonest, rare, common},
+                new int[3]);
+        final TransformationVote vote = new TransformationVote(PARAMETERS);
+
+        final int[] ranked = vote.rank(probe, postings, 111, id -> true, Long.MAX_VALUE, 50, 200);
+
+        assertEquals(11, vote.votes());
+        assertEquals(11, ranked.length);
+        assertTrue(Arrays.stream(ranked).allMatch(id -> id <= 10), Arrays.toString(ranked));
+        assertEquals(111, vote.rank(probe, postings, 111, id -> true, Long.MAX_VALUE, Long.MAX_VALUE, 200).length);
     }
 
     private static int pack(final int half, final int x, final int y) {
