@@ -27,6 +27,7 @@ class OidcIT {
     private static String admin;
     private static boolean otherRealm;
     private static boolean shortLivedClient;
+    private static final java.util.Set<String> audienceClients = new java.util.HashSet<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -173,6 +174,45 @@ class OidcIT {
         assertThat(actorOfTx.values()).noneMatch(actor -> actor.contains("officer") || actor.contains("@"));
     }
 
+    /**
+     * Each service takes only tokens meant for it: a valid token of the realm, of a person whose role would open the
+     * call, is refused 401 when its audience names another service only. The same person's token from the same kind
+     * of client, meant for the service, is taken, so the audience alone makes the difference.
+     */
+    @org.junit.jupiter.api.Nested
+    class Audience {
+        private static final String ACKNOWLEDGE = "/analyst/api/alerts/" + "0".repeat(64) + "/acknowledgement";
+
+        @Test
+        void enrollment_refuses_an_officer_token_meant_for_guardian_notify() throws Exception {
+            final String forNotify = audienceToken("guardian-notify", "officer");
+            assertThat(system.enrollmentWith("GET", "/api/v1/subjects", forNotify, null).path("_status").asInt())
+                    .isEqualTo(401);
+            final String forEnrollment = audienceToken("enrollment", "officer");
+            assertThat(status(system.enrollmentWith("GET", "/api/v1/subjects", forEnrollment, null))).isEqualTo(200);
+        }
+
+        @Test
+        void guardian_notify_refuses_an_analyst_token_meant_for_enrollment() throws Exception {
+            final Map<String, String> conclusion = Map.of("resolution", "CHILD_SAFE");
+            final JsonNode refused = system.notifyWith("POST", ACKNOWLEDGE, audienceToken("enrollment", "analyst"),
+                    conclusion);
+            assertThat(refused.path("_status").asInt()).as(refused.toString()).isEqualTo(401);
+            final JsonNode taken = system.notifyWith("POST", ACKNOWLEDGE, audienceToken("guardian-notify", "analyst"),
+                    conclusion);
+            assertThat(taken.path("_status").asInt()).as(taken.toString()).isEqualTo(404);
+        }
+
+        @Test
+        void a_token_meant_for_no_service_is_refused_by_both() throws Exception {
+            final String none = audienceToken(null, "officer");
+            assertThat(system.enrollmentWith("GET", "/api/v1/subjects", none, null).path("_status").asInt())
+                    .isEqualTo(401);
+            assertThat(system.notifyWith("POST", ACKNOWLEDGE, audienceToken(null, "analyst"),
+                    Map.of("resolution", "CHILD_SAFE")).path("_status").asInt()).isEqualTo(401);
+        }
+    }
+
     /** The HTTP status of an answer: a JSON array (a listing) is only ever sent with 200. */
     private static int status(final JsonNode answer) {
         return answer.isArray() ? 200 : answer.path("_status").asInt();
@@ -214,8 +254,9 @@ class OidcIT {
             final JsonNode taken = system.notifyWith("GET", VERIFICATION,
                     system.serviceToken("enrollment", "OIDC_ENROLLMENT_SECRET"), null);
             assertThat(taken.path("_status").asInt()).as(taken.toString()).isIn(400, 404);
+            // The gateway's token is meant for enrollment alone: guardian-notify does not take it at all.
             assertThat(system.notifyWith("GET", VERIFICATION, system.serviceToken("gateway", "OIDC_GATEWAY_SECRET"),
-                    null).path("_status").asInt()).isEqualTo(403);
+                    null).path("_status").asInt()).isEqualTo(401);
         }
 
         @Test
@@ -272,16 +313,41 @@ class OidcIT {
                         "temporary", false)));
     }
 
-    /** A demo person's token from a client of the same realm whose access tokens live two seconds (created once). */
+    /**
+     * A demo person's token from a client of the same realm whose access tokens live two seconds, meant for both
+     * services (created once).
+     */
     private static synchronized String shortLivedToken(final String user) throws Exception {
         final String client = "short-lived-tokens";
         if (!shortLivedClient) {
             system.keycloak("POST", "/admin/realms/safepassage/clients", admin, Map.of("clientId", client,
                     "publicClient", true, "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
-                    "attributes", Map.of("access.token.lifespan", "2")));
+                    "attributes", Map.of("access.token.lifespan", "2"),
+                    "protocolMappers", List.of(audienceMapper("enrollment"), audienceMapper("guardian-notify"))));
             shortLivedClient = true;
         }
         return passwordGrant("safepassage", client, user);
+    }
+
+    /**
+     * A demo person's token from a public client of the same realm whose tokens name {@code audience} alone (or no
+     * service, when null): a real, unexpired token of the realm, created once per audience.
+     */
+    private static synchronized String audienceToken(final String audience, final String user) throws Exception {
+        final String client = "tokens-for-" + (audience == null ? "no-service" : audience);
+        if (audienceClients.add(client)) {
+            system.keycloak("POST", "/admin/realms/safepassage/clients", admin, Map.of("clientId", client,
+                    "publicClient", true, "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
+                    "protocolMappers", audience == null ? List.of() : List.of(audienceMapper(audience))));
+        }
+        return passwordGrant("safepassage", client, user);
+    }
+
+    /** Keycloak's audience mapper, as the realm's clients have it: {@code aud} names the client {@code audience}. */
+    private static Map<String, Object> audienceMapper(final String audience) {
+        return Map.of("name", "audience " + audience, "protocol", "openid-connect",
+                "protocolMapper", "oidc-audience-mapper", "config", Map.of("included.client.audience", audience,
+                        "id.token.claim", "false", "access.token.claim", "true"));
     }
 
     private static String passwordGrant(final String realm, final String client, final String user) throws Exception {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.safepassage.service.actor.ActingPerson;
 import org.safepassage.service.db.Jdbc;
 
 /**

@@ -8,7 +8,7 @@ import java.util.HexFormat;
  *
  * @param seq the row's number: 1, 2, 3, ... with no gaps
  * @param readAt when the data was read (to the microsecond, as PostgreSQL keeps it)
- * @param actor who read it ({@link ActingPerson})
+ * @param actor who read it ({@link org.safepassage.service.actor.ActingPerson#name()})
  * @param purpose why: a {@link Purpose} name (kept as text, so an altered row still reads)
  * @param subjectId whose data (opaque id)
  * @param what which categories of data, and any opaque reference (a guardian, a crossing request); never values

@@ -4,12 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.safepassage.service.actor.ActingPerson;
 import org.safepassage.service.db.Jdbc;
 
 /**
  * Ledger work promised by a local commit. A row is written in the same transaction as the change it stands for and
  * deleted once the ledger has it, so a crash or an outage in between leaves work to retry, never an orphan. A row that
- * fails for a permanent reason is set aside as a dead letter, so it never holds up anyone else's work.
+ * fails for a permanent reason is set aside as a dead letter, so it never holds up anyone else's work. Each row keeps
+ * the actor of the request that queued it ({@link ActingPerson#actor()}), so a retry names on the ledger the person
+ * whose change it carries out.
  */
 @ApplicationScoped
 public class LedgerOutbox {
@@ -29,26 +32,35 @@ public class LedgerOutbox {
         PENDING, DEAD
     }
 
-    /** One piece of work. */
-    public record Entry(long id, String subjectId, Operation operation, int attempts) {}
+    /** One piece of work; {@code actor} is null for rows queued before actors were kept. */
+    public record Entry(long id, String subjectId, Operation operation, int attempts, String actor) {}
 
     /** A row as the operator sees it; {@code lastError} holds exception types and opaque ids, no personal data. */
     public record Row(long id, String subjectId, Operation operation, State state, int attempts, String lastError,
             Instant createdAt, Instant nextAttemptAt, Instant failedAt) {}
 
     private final Jdbc jdbc;
+    private final ActingPerson acting;
 
-    LedgerOutbox(final Jdbc jdbc) {
+    LedgerOutbox(final Jdbc jdbc, final ActingPerson acting) {
         this.jdbc = jdbc;
+        this.acting = acting;
     }
 
-    /** Queues work; work queued again for a dead letter revives it, since handlers re-read the current state. */
+    /**
+     * Queues work for the current actor; work queued again for a dead letter revives it, since handlers re-read the
+     * current state. Work queued again while still pending takes the newer actor: the retry writes the state her
+     * change left.
+     */
     public void enqueue(final String subjectId, final Operation operation) {
         final Instant now = Instant.now();
-        jdbc.update("insert into ledger_outbox (subject_id, operation, created_at, next_attempt_at) values (?, ?, ?, ?) "
-                + "on conflict (subject_id, operation) do update set state = 'PENDING', attempts = 0, "
-                + "next_attempt_at = excluded.next_attempt_at, failed_at = null where ledger_outbox.state = 'DEAD'",
-                subjectId, operation.name(), now, now.plus(GRACE));
+        jdbc.update("insert into ledger_outbox (subject_id, operation, created_at, next_attempt_at, actor) "
+                + "values (?, ?, ?, ?, ?) on conflict (subject_id, operation) do update set actor = excluded.actor, "
+                + "state = 'PENDING', "
+                + "attempts = case when ledger_outbox.state = 'DEAD' then 0 else ledger_outbox.attempts end, "
+                + "next_attempt_at = case when ledger_outbox.state = 'DEAD' then excluded.next_attempt_at "
+                + "else ledger_outbox.next_attempt_at end, failed_at = null",
+                subjectId, operation.name(), now, now.plus(GRACE), acting.actor());
     }
 
     public void done(final String subjectId, final Operation operation) {
@@ -92,11 +104,12 @@ public class LedgerOutbox {
      * subjects' work never does.
      */
     List<Entry> due(final int limit, final Instant now) {
-        return jdbc.query("select o.id, o.subject_id, o.operation, o.attempts from ledger_outbox o "
+        return jdbc.query("select o.id, o.subject_id, o.operation, o.attempts, o.actor from ledger_outbox o "
                         + "where o.state = 'PENDING' and o.next_attempt_at <= ? and not exists "
                         + "(select 1 from ledger_outbox e where e.subject_id = o.subject_id and e.id < o.id) "
                         + "order by o.next_attempt_at, o.id limit ?",
-                row -> new Entry(row.getLong(1), row.getString(2), Operation.valueOf(row.getString(3)), row.getInt(4)),
+                row -> new Entry(row.getLong(1), row.getString(2), Operation.valueOf(row.getString(3)), row.getInt(4),
+                        row.getString(5)),
                 now, limit);
     }
 

@@ -12,11 +12,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.safepassage.service.actor.ActingPerson;
 
 /**
  * Retries what the ledger has not confirmed yet. Order is kept per subject only; a passing failure waits out a growing
  * backoff, a permanent one becomes a dead letter with its reason. Either way the worker goes on with the next subject,
- * so no entry can hold up anyone else's registration or erasure.
+ * so no entry can hold up anyone else's registration or erasure. Each retry is made on behalf of the actor its row
+ * keeps, so the ledger names the person whose change it carries out (or enrollment, for rows that name none).
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -24,14 +26,17 @@ public class OutboxWorker {
     private static final int BATCH = 100;
 
     private final LedgerOutbox outbox;
+    private final ActingPerson acting;
     private final Backoff backoff;
     private final Counter deadLettered;
     private final Map<LedgerOutbox.Operation, OutboxHandler> handlers = new EnumMap<>(LedgerOutbox.Operation.class);
 
-    OutboxWorker(final LedgerOutbox outbox, final Instance<OutboxHandler> all, final MeterRegistry metrics,
+    OutboxWorker(final LedgerOutbox outbox, final ActingPerson acting, final Instance<OutboxHandler> all,
+            final MeterRegistry metrics,
             @ConfigProperty(name = "safepassage.outbox.backoff-first", defaultValue = "PT10S") final Duration first,
             @ConfigProperty(name = "safepassage.outbox.backoff-max", defaultValue = "PT5M") final Duration max) {
         this.outbox = outbox;
+        this.acting = acting;
         this.backoff = new Backoff(first, max);
         all.forEach(handler -> handlers.put(handler.operation(), handler));
         this.deadLettered = Counter.builder("safepassage.outbox.dead.lettered")
@@ -48,7 +53,10 @@ public class OutboxWorker {
     public void retry() {
         for (LedgerOutbox.Entry entry : outbox.due(BATCH, Instant.now())) {
             try {
-                handlers.get(entry.operation()).apply(entry.subjectId());
+                acting.onBehalfOf(entry.actor(), () -> {
+                    handlers.get(entry.operation()).apply(entry.subjectId());
+                    return null;
+                });
             } catch (RuntimeException e) {
                 failed(entry, e);
             }

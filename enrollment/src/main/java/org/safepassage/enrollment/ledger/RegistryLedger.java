@@ -16,6 +16,7 @@ import org.hyperledger.fabric.client.identity.Identities;
 import org.safepassage.chaincode.client.LedgerConnection;
 import org.safepassage.chaincode.client.LedgerGateway;
 import org.safepassage.chaincode.client.SafePassageChaincode;
+import org.safepassage.service.actor.ActingPerson;
 
 /**
  * The registry's seats on the ledger. Enrollment acts under two identities of the registry's organisation, each
@@ -62,9 +63,10 @@ public class RegistryLedger {
         return actingForThePerson(dpo.chaincode());
     }
 
-    // Every write names the person logged in, when there is one (docs/identity.md, attribution).
+    // Every write names an actor (docs/identity.md, attribution): the person logged in, the person whose request an
+    // outbox retry carries out, or enrollment itself (the audit anchor nobody asked for).
     private SafePassageChaincode actingForThePerson(final SafePassageChaincode chaincode) {
-        return person.actor().map(chaincode::actingFor).orElse(chaincode);
+        return chaincode.actingFor(person.actor());
     }
 
     public synchronized String channel() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.safepassage.enrollment.api.Reason;
 import org.safepassage.service.api.ApiException;
+import org.safepassage.service.sms.PhoneNumbers;
 import org.safepassage.service.sms.SmsLanguage;
 
 /** Field rules shared by the request records: one place for what a name, a phone number or a language may be. */
@@ -12,17 +13,16 @@ public final class Fields {
     /** The tags guardian-notify can text a guardian in (en, ro, ru, uk): {@link SmsLanguage}. */
     public static final List<String> GUARDIAN_LANGUAGES = SmsLanguage.tags();
     /**
-     * E.164: a plus, a country code not starting with 0, at most 15 digits in all. The patterns below are also what
-     * the OpenAPI document declares ({@code @Schema(pattern = ...)}), so the document and the check are one rule.
+     * E.164, as guardian-notify checks it too ({@link PhoneNumbers}). The patterns here are also what the OpenAPI
+     * document declares ({@code @Schema(pattern = ...)}), so the document and the check are one rule.
      */
-    public static final String E164_PATTERN = "^\\+[1-9][0-9]{7,14}$";
+    public static final String E164_PATTERN = PhoneNumbers.E164_PATTERN;
     /** An ISO 639 language code such as {@code ro}. */
     public static final String LANGUAGE_PATTERN = "^[a-z]{2,3}$";
     /** An officer's idempotency key. */
     public static final String REQUEST_ID_PATTERN = "^[A-Za-z0-9_-]{8,64}$";
     /** The longest name, place or consenting person a form takes. */
     public static final int NAME_MAX = 200;
-    private static final Pattern E164 = Pattern.compile(E164_PATTERN);
     private static final Pattern LANGUAGE = Pattern.compile(LANGUAGE_PATTERN);
     private static final Pattern REQUEST_ID = Pattern.compile(REQUEST_ID_PATTERN);
 
@@ -48,9 +48,8 @@ public final class Fields {
     }
 
     public static String phoneNumber(final String field, final String value) {
-        if (value == null || !E164.matcher(value).matches()) {
-            throw new ApiException(Reason.INVALID_PHONE_NUMBER,
-                    field + ": not an international (E.164) phone number such as +40712345678",
+        if (!PhoneNumbers.isE164(value)) {
+            throw new ApiException(Reason.INVALID_PHONE_NUMBER, field + ": not " + PhoneNumbers.E164_RULE,
                     java.util.Map.of("field", field));
         }
         return value;

@@ -31,6 +31,9 @@ import org.safepassage.enrollment.support.EnrollmentTestEnvironment;
 @QuarkusTest
 @QuarkusTestResource(EnrollmentTestEnvironment.class)
 class AccessAuditTest {
+    @jakarta.inject.Inject
+    AuditAnchoring anchoring;
+
     private static final String NAME = "Ottilia-Audittest";
     private static final String PHONE = "+40722555666";
 
@@ -224,6 +227,21 @@ class AccessAuditTest {
         assertThat(report.getList("findings.kind")).containsExactly("ANCHORED_ROWS_MISSING");
         restore(last);
         assertThat(check().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    void the_anchor_nobody_asked_for_names_enrollment_as_its_actor() throws Exception {
+        readSomething();
+        // As the scheduler anchors: outside any request, no one logged in.
+        final String txId = anchoring.anchorNow().orElseThrow().txId();
+        final String chain = new String(java.nio.file.Files.readAllBytes(EnrollmentTestEnvironment.ledgerDirectory()
+                .resolve("blocks.log")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(chain).contains("{\"actor\":\"service:enrollment\"");
+        final java.util.regex.Matcher attribution = java.util.regex.Pattern.compile(
+                "\\{\"actor\":\"([^\"]+)\",\"at\":[^,]+,\"by\":\"[^\"]+\","
+                        + "\"transaction\":\"audit:AnchorAuditHead\",\"txId\":\"" + txId + "\"\\}").matcher(chain);
+        assertThat(attribution.find()).as("an attribution beside anchor %s", txId).isTrue();
+        assertThat(attribution.group(1)).isEqualTo("service:enrollment");
     }
 
     private static void readSomething() {

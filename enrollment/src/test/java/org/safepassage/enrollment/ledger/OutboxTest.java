@@ -13,6 +13,9 @@ import static org.safepassage.enrollment.support.Api.newRequestId;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safepassage.enrollment.support.EnrollmentTestEnvironment;
+import org.safepassage.service.actor.ActingPerson;
 
 /** The ledger outbox never jams: bad input is refused before anything is written, and poison is set aside. */
 @QuarkusTest
@@ -32,6 +36,66 @@ import org.safepassage.enrollment.support.EnrollmentTestEnvironment;
 class OutboxTest {
     private static final List<String> TABLES =
             List.of("subject", "subject_key", "guardian", "biometric", "ledger_outbox");
+    private static final String PERSON = "5a0c7e21-9d4b-4f63-8e1a-2b3c4d5e6f70";
+
+    @Inject
+    LedgerOutbox outbox;
+
+    @Inject
+    ActingPerson acting;
+
+    @Test
+    void work_is_queued_for_the_actor_of_the_request_that_asked_for_it() throws Exception {
+        final String subjectId = "sub-queued-actor-" + System.nanoTime();
+        try {
+            // No one logged in (no request at all): the work is enrollment's own.
+            outbox.enqueue(subjectId, LedgerOutbox.Operation.ERASE_MESSAGES);
+            assertThat(column(subjectId, "actor")).isEqualTo("service:enrollment");
+            // Queued again in the work of a person (as in her request): the retry will write what her change left.
+            acting.onBehalfOf(PERSON, () -> {
+                outbox.enqueue(subjectId, LedgerOutbox.Operation.ERASE_MESSAGES);
+                return null;
+            });
+            assertThat(column(subjectId, "actor")).isEqualTo(PERSON);
+        } finally {
+            outbox.done(subjectId, LedgerOutbox.Operation.ERASE_MESSAGES);
+        }
+    }
+
+    @Test
+    void a_retry_names_on_the_ledger_the_person_whose_change_it_carries_out() throws Exception {
+        final String forPerson = enroll("Retried Person", 187, "+40755000030");
+        final String forNoOne = enroll("Retried Noone", 188, "+40755000031");
+        // Each subject's guardian change committed locally, the ledger not told: the outbox row is all that is left,
+        // one queued in a person's request, one from before actors were kept.
+        final List<String> personRefs = propose(forPerson, 1);
+        final List<String> noOneRefs = propose(forNoOne, 1);
+        queue(forPerson, "REPLACE_GUARDIANS", PERSON);
+        queue(forNoOne, "REPLACE_GUARDIANS", null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            as("officer").get("/api/v1/subjects/" + forPerson + "/ledger").then().statusCode(200)
+                    .body("guardianRefs", is(personRefs));
+            as("officer").get("/api/v1/subjects/" + forNoOne + "/ledger").then().statusCode(200)
+                    .body("guardianRefs", is(noOneRefs));
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(replaceGuardiansActors())
+                .contains(PERSON, "service:enrollment"));
+    }
+
+    /** The actors of every subject:ReplaceGuardians on the ledger, from the attribution records in its blocks. */
+    private static List<String> replaceGuardiansActors() throws java.io.IOException {
+        final String chain = new String(Files.readAllBytes(EnrollmentTestEnvironment.ledgerDirectory()
+                .resolve("blocks.log")), StandardCharsets.ISO_8859_1);
+        final java.util.regex.Matcher attribution = java.util.regex.Pattern.compile(
+                "\\{\"actor\":\"([^\"]+)\",\"at\":[^,]+,\"by\":\"[^\"]+\","
+                        + "\"transaction\":\"subject:ReplaceGuardians\"").matcher(chain);
+        final List<String> actors = new ArrayList<>();
+        while (attribution.find()) {
+            actors.add(attribution.group(1));
+        }
+        return actors;
+    }
 
     @Test
     void more_guardians_than_the_ledger_accepts_are_refused_before_anything_is_written() throws Exception {
@@ -118,11 +182,17 @@ class OutboxTest {
     }
 
     private static void queue(final String subjectId, final String operation) throws SQLException {
+        queue(subjectId, operation, null);
+    }
+
+    private static void queue(final String subjectId, final String operation, final String actor)
+            throws SQLException {
         try (Connection db = EnrollmentTestEnvironment.database().getConnection();
                 PreparedStatement insert = db.prepareStatement("insert into ledger_outbox (subject_id, operation, "
-                        + "created_at, next_attempt_at) values (?, ?, now(), now())")) {
+                        + "created_at, next_attempt_at, actor) values (?, ?, now(), now(), ?)")) {
             insert.setString(1, subjectId);
             insert.setString(2, operation);
+            insert.setString(3, actor);
             insert.executeUpdate();
         }
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.safepassage.chaincode.client.SafePassageChaincode;
 import org.safepassage.guardian.ledger.LedgerSeat;
+import org.safepassage.service.actor.ActingPerson;
 
 /**
  * The analysts' own seat on the ledger: only the child-protection {@code analyst} identity may conclude on an alert,
@@ -25,10 +26,9 @@ class AnalystLedger {
         this.person = person;
     }
 
-    /** The chaincode as the analyst identity, acting for the person logged in when there is one. */
+    /** The chaincode as the analyst identity, acting for the person logged in (else naming guardian-notify). */
     SafePassageChaincode chaincode() {
-        final SafePassageChaincode chaincode = seat.chaincode();
-        return person.actor().map(chaincode::actingFor).orElse(chaincode);
+        return seat.chaincode().actingFor(person.actor());
     }
 
     void reset() {

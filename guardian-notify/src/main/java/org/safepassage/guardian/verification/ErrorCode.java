@@ -4,7 +4,7 @@ package org.safepassage.guardian.verification;
 public enum ErrorCode {
     /** The request body is not JSON, or not the expected object. 400. */
     MALFORMED_REQUEST,
-    /** The phone number is not E.164: {@code +} and 8 to 15 digits. 400. */
+    /** The phone number is not E.164 ({@link org.safepassage.service.sms.PhoneNumbers}). 400. */
     INVALID_PHONE_NUMBER,
     /** The language is not one of en, ro, ru, uk. 400. */
     UNSUPPORTED_LANGUAGE,

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.safepassage.guardian.sms.SentSms;
 import org.safepassage.guardian.sms.SmsNotSentException;
 import org.safepassage.guardian.sms.SmsSender;
+import org.safepassage.service.sms.PhoneNumbers;
 
 /**
  * Verifies that a guardian holds a phone: texts a random six-digit code once, then accepts it back within the
@@ -16,7 +17,6 @@ import org.safepassage.guardian.sms.SmsSender;
 @ApplicationScoped
 public final class PhoneVerificationService {
     private static final Logger LOG = Logger.getLogger(PhoneVerificationService.class);
-    private static final Pattern E164 = Pattern.compile(StartVerificationRequest.E164_PATTERN);
     private static final Pattern SIX_DIGITS = Pattern.compile(CheckCodeRequest.CODE_PATTERN);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
 
@@ -51,9 +51,9 @@ public final class PhoneVerificationService {
      *     422 if the provider refused the number, 502 if the provider failed
      */
     public VerificationView start(final String phoneNumber, final String languageTag, final String idempotencyKey) {
-        if (phoneNumber == null || !E164.matcher(phoneNumber).matches()) {
+        if (!PhoneNumbers.isE164(phoneNumber)) {
             throw new VerificationException(400, ErrorCode.INVALID_PHONE_NUMBER,
-                    "phoneNumber must be E.164: '+' then 8 to 15 digits, e.g. +40712345678");
+                    "phoneNumber must be " + PhoneNumbers.E164_RULE);
         }
         final Language language = languageTag == null ? Language.EN : Language.parse(languageTag)
                 .orElseThrow(() -> new VerificationException(400, ErrorCode.UNSUPPORTED_LANGUAGE,

@@ -121,6 +121,25 @@ class CrossingApprovalTest {
                 new OpenCrossingRequestCommand(minor.subjectId(), POST, Direction.EXIT, companionRef, 900));
     }
 
+    /** The actors the ledger's attribution records name beside every recorded guardian decision. */
+    static List<String> decisionActors() {
+        final String chain;
+        try {
+            chain = new String(java.nio.file.Files.readAllBytes(CrossingTestEnvironment.WORK.resolve("ledger")
+                    .resolve("blocks.log")), StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        final java.util.regex.Matcher attribution = java.util.regex.Pattern.compile(
+                "\\{\"actor\":\"([^\"]+)\",\"at\":[^,]+,\"by\":\"[^\"]+\","
+                        + "\"transaction\":\"crossing:RecordGuardianDecision\"").matcher(chain);
+        final List<String> actors = new java.util.ArrayList<>();
+        while (attribution.find()) {
+            actors.add(attribution.group(1));
+        }
+        return actors;
+    }
+
     static CrossingRequest onLedger(final String requestId) {
         return guard.chaincode().crossings().readRequest(requestId);
     }
@@ -242,6 +261,9 @@ class CrossingApprovalTest {
             assertThat(decided.status()).isEqualTo(RequestStatus.REFUSED);
             assertThat(decided.decisions()).singleElement()
                     .satisfies(d -> assertThat(d.decision()).isEqualTo(Decision.REFUSE));
+            // No one logged in relayed it: the attribution beside each decision names guardian-notify itself (the
+            // guardian is in the decision, by her opaque reference).
+            assertThat(decisionActors()).isNotEmpty().containsOnly("service:guardian-notify");
         }
     }
 

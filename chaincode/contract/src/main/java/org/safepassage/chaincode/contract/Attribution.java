@@ -7,9 +7,10 @@ import org.safepassage.chaincode.model.Actors;
 import org.safepassage.chaincode.model.ErrorCode;
 
 /**
- * Per-person attribution: when the calling service names the person it acts for (the transient {@code actor}), the
- * transaction writes an {@link ActorAttribution} beside its own writes. Every contract calls this before each
- * transaction, so no transaction family can forget it. The transient data itself never reaches the ledger.
+ * Per-person attribution: when the calling service names whom it acts for (the transient {@code actor}: a person, or
+ * the service itself for what no person asked for), the transaction writes an {@link ActorAttribution} beside its own
+ * writes. Every contract calls this before each transaction, so no transaction family can forget it. The transient
+ * data itself never reaches the ledger.
  */
 public final class Attribution {
     private Attribution() {}

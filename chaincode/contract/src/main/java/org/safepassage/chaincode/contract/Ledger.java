@@ -41,7 +41,7 @@ import org.safepassage.chaincode.model.SubjectStatus;
  * crossing   [subjectId, crossingId]  Crossing          (append-only, one key per crossing)
  * trip       [subjectId, tripId]      PreAuthorisedTrip
  * alert      [alertId]                Alert
- * attribution [txId]                ActorAttribution  (the person a transaction was for, when it names one)
+ * attribution [txId]                ActorAttribution  (who a transaction was for, when it names one)
  * auditanchor [mspId, rowCount]       AuditAnchor       (rowCount as 19 digits, so keys sort by it)
  * audithead  [mspId]                  AuditAnchor       (the organisation's latest anchor)
  * </pre>

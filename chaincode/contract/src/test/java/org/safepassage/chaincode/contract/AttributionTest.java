@@ -40,6 +40,31 @@ class AttributionTest {
     }
 
     @Test
+    void a_write_a_service_made_on_its_own_records_the_service_as_actor() {
+        final String service = org.safepassage.chaincode.model.Actors.service("enrollment");
+        final Result result = ledger.simulator().submit(register(service));
+        assertThat(result.status()).as(result.message()).isEqualTo(200);
+        final KVWrite attribution = result.endorsement().kvRwSet().getWritesList().stream()
+                .filter(write -> write.getKey().contains("attribution")).findFirst().orElseThrow();
+        assertThat(CanonicalJson.parse(attribution.getValue().toByteArray(), ActorAttribution.class).actor())
+                .isEqualTo("service:enrollment");
+    }
+
+    @Test
+    void every_contract_records_the_actor_an_audit_anchor_included() {
+        final Result result = ledger.simulator().submit(Proposal.builder(OFFICER, "audit:AnchorAuditHead")
+                .args(json(new org.safepassage.chaincode.model.AnchorAuditHeadCommand(1, "ab".repeat(32))))
+                .transientData("actor", "service:enrollment".getBytes(StandardCharsets.UTF_8)).build());
+        assertThat(result.status()).as(result.message()).isEqualTo(200);
+        final KVWrite attribution = result.endorsement().kvRwSet().getWritesList().stream()
+                .filter(write -> write.getKey().contains("attribution")).findFirst().orElseThrow();
+        final ActorAttribution recorded = CanonicalJson.parse(attribution.getValue().toByteArray(),
+                ActorAttribution.class);
+        assertThat(recorded.actor()).isEqualTo("service:enrollment");
+        assertThat(recorded.transaction()).isEqualTo("audit:AnchorAuditHead");
+    }
+
+    @Test
     void a_write_made_for_no_person_records_no_attribution() {
         final Result result = ledger.simulator().submit(register(null));
         assertThat(result.status()).isEqualTo(200);

@@ -7,6 +7,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.safepassage.chaincode.contract.Access;
+import org.safepassage.chaincode.contract.Attribution;
 import org.safepassage.chaincode.contract.Caller;
 import org.safepassage.chaincode.contract.Ledger;
 import org.safepassage.chaincode.contract.Refusal;
@@ -21,6 +22,12 @@ import org.safepassage.chaincode.model.ErrorCode;
  */
 @Contract(name = "audit", info = @Info(title = "SafePassage audit anchors", version = "0.1.0"))
 public final class AuditContract implements ContractInterface {
+
+    /** Records who the anchor is for (the service itself, when it anchors on its schedule; {@link Attribution}). */
+    @Override
+    public void beforeTransaction(final Context ctx) {
+        Attribution.record(ctx);
+    }
 
     /**
      * Anchors the caller's organisation's audit head. The same head again writes nothing and returns the anchor as it
