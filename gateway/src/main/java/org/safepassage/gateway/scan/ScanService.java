@@ -117,7 +117,7 @@ public class ScanService {
             // The eye matched but did not re-derive the ledger's commitment: not proven, so nothing is recorded.
             return ScanDecision.of(Decision.NOT_ENROLLED, "IRIS_NOT_VERIFIED", null);
         }
-        final SafePassageChaincode ledger = ledgers.as(terminal.ledgerUser());
+        final SafePassageChaincode ledger = ledgers.as(terminal);
         // Read, decide, then commit once: either RecordScan, or OpenCrossingRequest recording the scan itself.
         final Subject read;
         try {

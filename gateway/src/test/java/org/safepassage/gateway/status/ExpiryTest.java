@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.safepassage.chaincode.model.RequestStatus;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.gateway.support.Api;
+import org.safepassage.gateway.support.People;
 import org.safepassage.gateway.support.GatewayTestEnvironment;
 import org.safepassage.gateway.support.Terminals;
 import org.safepassage.gateway.support.TestLedger;
@@ -29,7 +30,7 @@ class ExpiryTest {
 
     @Test
     void expires_an_unanswered_request_and_tells_the_guard() throws Exception {
-        final Api guard = new Api(base, Terminals.guard());
+        final Api guard = new Api(base, Terminals.guard(), People.guard());
         final Subject minor = TestLedger.minor(id("guardian"));
         final String finger = image(id("waiting"));
         enrolled(finger, minor, "VERIFIED");
