@@ -41,7 +41,8 @@ class GuardScreenTest {
             for (String id : KEY_TEST_IDS) {
                 assertThat(page.body()).contains("data-testid=\"" + id + "\"");
             }
-            assertThat(page.body()).contains("MD-LEUSENI").contains("data-role=\"guard\"");
+            assertThat(page.body()).contains("MD-LEUSENI").contains("data-role=\"guard\"")
+                    .as("a shared terminal: the person logs out when she leaves").contains("href=\"/guard/logout\"");
         }
 
         @Test
