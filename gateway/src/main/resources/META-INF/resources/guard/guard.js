@@ -1,5 +1,6 @@
 // The border guard's screen: scan, one full-screen decision, live guardian status, crossing, supervisor override.
-// Everything goes through the gateway's JSON API with the terminal's own certificate; the page holds no extra power.
+// Everything goes through the gateway's JSON API with the terminal's own certificate and the session of the person
+// logged in at it (the IdP's code flow); the page holds no extra power.
 "use strict";
 (function () {
   const LANGUAGES = ["en", "ro", "ru", "uk"];

@@ -52,6 +52,20 @@ class GatewayServiceTest {
     }
 
     @Test
+    void declares_the_persons_bearer_token_on_the_api() {
+        given().baseUri(management.toString())
+                .accept("application/json")
+                .when()
+                .get("openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("components.securitySchemes.person.type", is("http"))
+                .body("components.securitySchemes.person.scheme", is("bearer"))
+                .body("paths.'/api/v1/scans'.post.security[0].person", hasItem("guard"))
+                .body("paths.'/api/v1/requests/{id}/override'.post.security[0].person", hasItem("supervisor"));
+    }
+
+    @Test
     void exposes_jvm_metrics_in_prometheus_text() {
         given().baseUri(management.toString())
                 .accept("text/plain")

@@ -70,7 +70,8 @@ class CrossingFlowIT {
         // The guard's screen follows the request live.
         final List<String> stream = new CopyOnWriteArrayList<>();
         guard.sendAsync(HttpRequest.newBuilder(system.gateway("/api/v1/requests/" + requestId + "/events"))
-                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                        .header("Accept", "text/event-stream").header("Authorization", system.personAt(guard)).build(),
+                        HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(stream::add));
 
         // Every guardian gets one SMS; the first two approve with their codes, replying from their own phones.

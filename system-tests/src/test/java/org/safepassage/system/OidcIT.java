@@ -213,6 +213,84 @@ class OidcIT {
         }
     }
 
+    /**
+     * At the border the terminal's certificate is not enough: the person at it logs in too, the override needs the
+     * border supervisor's own login, and the ledger names the guard who scanned, not the terminal alone.
+     */
+    @org.junit.jupiter.api.Nested
+    class AtTheBorder {
+        @Test
+        void a_terminal_certificate_without_a_persons_token_is_refused() throws Exception {
+            final JsonNode refused = system.gatewayWith(system.terminal("guard"), "POST", "/api/v1/scans", null,
+                    Map.of("images", List.of(Base64.getEncoder().encodeToString(
+                            org.safepassage.enrollment.biometrics.TestImages.png(631, 1))), "direction", "EXIT"));
+
+            assertThat(refused.path("_status").asInt()).as(refused.toString()).isEqualTo(401);
+            assertThat(refused.path("code").asText()).isEqualTo("PERSON_LOGIN_REQUIRED");
+        }
+
+        @Test
+        void a_guards_token_cannot_override_at_the_supervisors_terminal_and_the_supervisors_can() throws Exception {
+            final HttpClient supervisorsTerminal = system.terminal("supervisor");
+            final String path = "/api/v1/requests/request-unknown-0001/override";
+            final Map<String, String> body = Map.of("reasonCode", "MEDICAL_EMERGENCY");
+
+            final JsonNode guard = system.gatewayWith(supervisorsTerminal, "POST", path,
+                    system.login().authorization("guard", system.demoPassword()), body);
+            assertThat(guard.path("_status").asInt()).as(guard.toString()).isEqualTo(403);
+            assertThat(guard.path("code").asText()).isEqualTo("SUPERVISOR_LOGIN_REQUIRED");
+
+            // The supervisor's login passes the gate: what answers is the ledger, which has no such request.
+            final JsonNode supervisor = system.gatewayWith(supervisorsTerminal, "POST", path,
+                    system.login().authorization("border-supervisor", system.demoPassword()), body);
+            assertThat(supervisor.path("_status").asInt()).as(supervisor.toString()).isNotIn(401, 403);
+        }
+
+        @Test
+        void the_ledger_names_a_distinct_person_for_each_guards_scan_at_one_terminal() throws Exception {
+            final int finger = 641;
+            final JsonNode enrolled = system.enrollment("POST", "/api/v1/subjects", "officer", Map.of(
+                    "requestId", "attribution-guards",
+                    "person", Map.of("givenNames", "Scanna", "familyName", "Testova",
+                            "birthDate", java.time.LocalDate.now().minusYears(30).toString(), "sex", "FEMALE"),
+                    "guardians", List.of(),
+                    "approvalQuorum", 0,
+                    "consent", Map.of("consentedBy", "Scanna Testova", "legalBasis", "CONSENT",
+                            "consentedAt", java.time.Instant.now().minusSeconds(60).toString()),
+                    "fingerprints", List.of(Map.of("finger", "RIGHT_INDEX", "image", Base64.getEncoder()
+                            .encodeToString(org.safepassage.enrollment.biometrics.TestImages.png(finger, 0))))));
+            assertThat(enrolled.path("_status").asInt()).as(enrolled.toString()).isEqualTo(201);
+            new CrossingSteps(system).awaitRegistered(enrolled.path("subjectId").asText());
+
+            // One terminal, two guards in turn, each logged in as herself.
+            final HttpClient terminal = system.terminal("guard");
+            int impression = 1;
+            for (String guard : List.of("guard", "guard2")) {
+                system.attend(terminal, guard);
+                final JsonNode scan = system.gateway(terminal, "POST", "/api/v1/scans", Map.of("images",
+                        List.of(Base64.getEncoder().encodeToString(
+                                org.safepassage.enrollment.biometrics.TestImages.png(finger, impression++))),
+                        "direction", "EXIT"));
+                assertThat(scan.path("decision").asText()).as(scan.toString()).isEqualTo("CLEAR");
+            }
+
+            final List<String> guards = List.of(system.subjectOf("guard"), system.subjectOf("guard2"));
+            assertThat(guards.get(0)).isNotEqualTo(guards.get(1));
+            Await.until(() -> {
+                final String chain = new String(java.nio.file.Files.readAllBytes(
+                        system.data().resolve("ledger/blocks.log")), StandardCharsets.ISO_8859_1);
+                final java.util.regex.Matcher attributions = java.util.regex.Pattern.compile(
+                        "\\{\"actor\":\"([^\"]+)\",\"at\":[^,]+,\"by\":\"BorderMSP/post-md-leuseni-01\","
+                                + "\"transaction\":\"crossing:RecordScan\"").matcher(chain);
+                final java.util.Set<String> actors = new java.util.HashSet<>();
+                while (attributions.find()) {
+                    actors.add(attributions.group(1));
+                }
+                return actors.containsAll(guards);
+            }, "each guard's scan attributed to her on the ledger");
+        }
+    }
+
     /** The HTTP status of an answer: a JSON array (a listing) is only ever sent with 200. */
     private static int status(final JsonNode answer) {
         return answer.isArray() ? 200 : answer.path("_status").asInt();

@@ -72,6 +72,9 @@ public final class RunningSystem implements AutoCloseable {
     private final Process process;
     private final Properties secrets = new Properties();
     private final HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /* The person logged in at each terminal client this system handed out (terminal(...)), by client identity. */
+    private final Map<HttpClient, String> attendants =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private org.safepassage.devstack.DemoLogin login;
 
     private RunningSystem(final Path data, final Ledger ledger, final Path runningFabric)
@@ -396,7 +399,37 @@ public final class RunningSystem implements AutoCloseable {
         trust.init(trusted);
         final SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+        final HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+        attendants.put(client, attendant(user));
+        return client;
+    }
+
+    /**
+     * The demo person who logs in at a border user's terminal, as the gateway requires besides the certificate: at
+     * the supervisor's terminal the border supervisor, at Leuseni's guard terminal {@code guard}, at every other
+     * post's terminal {@code guard2}.
+     */
+    public static String attendant(final String terminalUser) {
+        return switch (terminalUser) {
+            case "supervisor" -> "border-supervisor";
+            case "guard" -> "guard";
+            default -> "guard2";
+        };
+    }
+
+    /** Has {@code person} (a demo user of the realm) log in at the terminal in place of its usual attendant. */
+    public HttpClient attend(final HttpClient terminal, final String person) {
+        attendants.put(terminal, person);
+        return terminal;
+    }
+
+    /** {@code Bearer} access token of the person logged in at the terminal, by the realm's password grant. */
+    public String personAt(final HttpClient terminal) throws IOException, InterruptedException {
+        final String person = attendants.get(terminal);
+        if (person == null) {
+            throw new IllegalArgumentException("not a terminal of this system: no person logs in at it");
+        }
+        return login.authorization(person, demoPassword());
     }
 
     public URI gateway(final String path) {
@@ -405,13 +438,20 @@ public final class RunningSystem implements AutoCloseable {
 
     public JsonNode gateway(final HttpClient terminal, final String method, final String path, final Object body)
             throws IOException, InterruptedException {
-        return send(terminal, method, gateway(path).toString(), body, null);
+        return send(terminal, method, gateway(path).toString(), body, personAt(terminal));
+    }
+
+    /** A JSON call to the gateway from a terminal with the given Authorization header (or none), whoever attends it. */
+    public JsonNode gatewayWith(final HttpClient terminal, final String method, final String path,
+            final String authorization, final Object body) throws IOException, InterruptedException {
+        return send(terminal, method, gateway(path).toString(), body, authorization);
     }
 
     /** A JSON call to the neighbouring country's gateway (run with {@code SAFEPASSAGE_NEIGHBOUR=1}). */
     public JsonNode neighbourGateway(final HttpClient terminal, final String method, final String path,
             final Object body) throws IOException, InterruptedException {
-        return send(terminal, method, "https://localhost:" + ports.get("NEIGHBOUR_GATEWAY_PORT") + path, body, null);
+        return send(terminal, method, "https://localhost:" + ports.get("NEIGHBOUR_GATEWAY_PORT") + path, body,
+                personAt(terminal));
     }
 
     private static JsonNode send(final HttpClient client, final String method, final String url, final Object body,

@@ -40,7 +40,8 @@ import org.safepassage.devstack.TerminalKeystores;
  *
  * <p>{@code java -cp devpostgres.jar org.safepassage.devstack.demo.DemoSeed --enrollment URL --phones URL
  * --password P --issuer URL --out DIR [--gateway URL --terminals DIR --gateway-ca FILE]}; the officer logs in at the
- * issuer with the password grant ({@link org.safepassage.devstack.DemoLogin})
+ * issuer with the password grant ({@link org.safepassage.devstack.DemoLogin}), and so does the guard at each terminal
+ * (the gateway takes a certificate only with its person's token): {@code guard} at Leuseni, {@code guard2} elsewhere
  */
 public final class DemoSeed {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -172,13 +173,15 @@ public final class DemoSeed {
         int impression = 2;
         for (String[] crossing : CROSSINGS) {
             final HttpClient terminal = terminal(crossing[0]);
-            final JsonNode scan = send(terminal, "POST", border.gateway() + "/api/v1/scans", null, Map.of(
+            // The gateway needs the person at the terminal too: Leuseni's guard is guard, the other posts' guard2.
+            final String guard = login.authorization("guard".equals(crossing[0]) ? "guard" : "guard2", officerPassword);
+            final JsonNode scan = send(terminal, "POST", border.gateway() + "/api/v1/scans", guard, Map.of(
                     "images", List.of(Base64.getEncoder().encodeToString(DemoFingers.png(adult.finger(), impression++))),
                     "direction", crossing[1]));
             if (!"CLEAR".equals(scan.path("decision").asText())) {
                 throw new IllegalStateException("the demo adult did not scan CLEAR: " + scan);
             }
-            send(terminal, "POST", border.gateway() + "/api/v1/crossings", null, Map.of("subjectId",
+            send(terminal, "POST", border.gateway() + "/api/v1/crossings", guard, Map.of("subjectId",
                     scan.path("subjectId").asText(), "direction", crossing[1], "outcome", "ALLOWED"));
             System.out.printf("      %-9s crossed (%s) at the post of terminal %s%n", adult.key(), crossing[1],
                     crossing[0]);

@@ -53,7 +53,8 @@ public class ErrorMappers {
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated() {
-        return respond(401, new ApiError("UNAUTHENTICATED", "present a terminal certificate", Map.of()));
+        return respond(401, new ApiError("UNAUTHENTICATED",
+                "present a terminal certificate and a valid access token of the person at it", Map.of()));
     }
 
     @ServerExceptionMapper

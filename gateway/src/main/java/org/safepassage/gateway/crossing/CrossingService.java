@@ -53,7 +53,7 @@ public class CrossingService {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("requestId", "a request id as returned by a scan");
         }
-        final CrossingRequest request = ledgers.as(terminal.ledgerUser()).crossings().readRequest(requestId);
+        final CrossingRequest request = ledgers.as(terminal).crossings().readRequest(requestId);
         if (!request.post().equals(terminal.post())) {
             // Another post's request: do not confirm it exists.
             throw new ApiException(404, ErrorCode.REQUEST_NOT_FOUND.name(), "no request " + requestId
@@ -73,7 +73,7 @@ public class CrossingService {
     public CrossingView record(final Terminal terminal, final String requestId, final CrossingInput input) {
         final Outcome outcome = outcome(input);
         final CrossingRequest request = read(terminal, requestId);
-        final SafePassageChaincode ledger = ledgers.as(terminal.ledgerUser());
+        final SafePassageChaincode ledger = ledgers.as(terminal);
         final Crossing crossing = ledger.crossings().recordCrossing(new RecordCrossingCommand(request.subjectId(),
                 request.post(), request.direction(), outcome, request.companionRef(), LegalBasis.approval(requestId)));
         if (outcome == Outcome.DENIED) {
@@ -94,7 +94,7 @@ public class CrossingService {
     public CrossingView override(final Terminal terminal, final String requestId, final OverrideInput input) {
         final OverrideReason reason = reason(input);
         final CrossingRequest request = read(terminal, requestId);
-        final SafePassageChaincode ledger = ledgers.as(terminal.ledgerUser());
+        final SafePassageChaincode ledger = ledgers.as(terminal);
         final Crossing crossing = ledger.crossings().recordCrossing(new RecordCrossingCommand(request.subjectId(),
                 request.post(), request.direction(), Outcome.ALLOWED, request.companionRef(),
                 LegalBasis.override(reason)));
@@ -128,7 +128,7 @@ public class CrossingService {
                 throw ApiException.invalid("tripId", "a trip id as returned by a scan");
             }
         }
-        final Crossing crossing = ledgers.as(terminal.ledgerUser()).crossings().recordCrossing(
+        final Crossing crossing = ledgers.as(terminal).crossings().recordCrossing(
                 new RecordCrossingCommand(subjectId, terminal.post(), direction, outcome, companionRef, basis));
         return CrossingView.of(crossing, null);
     }

@@ -109,13 +109,16 @@ public class RequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("supervisor")
     @Operation(summary = "Supervised override", description = "Records the crossing ALLOWED with a reason code; the "
-            + "ledger raises an OVERRIDE alert for child protection.")
+            + "ledger raises an OVERRIDE alert for child protection. Needs both a supervisor's terminal and the "
+            + "supervisor's own login (a token with the realm role border-supervisor).")
     @APIResponse(responseCode = "200", description = "The recorded crossing",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CrossingView.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not a supervisor's terminal; "
+            + "SUPERVISOR_LOGIN_REQUIRED: the person logged in is not a border supervisor")
     @APIResponse(responseCode = "409", description = "the request was used already (the ledger's code)")
     @APIResponse(responseCode = "422", description = "the ledger refuses the override")
     public CrossingView override(@PathParam("id") final String id, final OverrideInput input) {
-        return crossings.override(terminal.get(), id, input);
+        return crossings.override(terminal.supervisor(), id, input);
     }
 
     /** One subscriber's stream: pushes come from the request thread and the ledger-event thread, serialised here. */

@@ -12,6 +12,7 @@ import org.safepassage.chaincode.client.LedgerException;
 import org.safepassage.chaincode.client.LedgerGateway;
 import org.safepassage.chaincode.client.LedgerUnavailableException;
 import org.safepassage.chaincode.client.SafePassageChaincode;
+import org.safepassage.gateway.terminal.Terminal;
 
 /**
  * The ledger as each border post's own identity: one Fabric Gateway connection per ledger user of the border
@@ -39,6 +40,21 @@ public class PostLedgers {
      */
     public SafePassageChaincode as(final String ledgerUser) {
         return gateways.computeIfAbsent(ledgerUser, this::connect).chaincode();
+    }
+
+    /**
+     * The chaincode as the terminal's ledger user, every write attributed to the person at the terminal: her subject
+     * goes with each proposal as the transient {@code actor}, and the ledger records it beside the transaction.
+     *
+     * @param terminal the attended terminal
+     * @return the typed client
+     * @throws IllegalStateException if no person is logged in at the terminal
+     */
+    public SafePassageChaincode as(final Terminal terminal) {
+        if (terminal.actor() == null) {
+            throw new IllegalStateException("terminal " + terminal.name() + " has no person logged in");
+        }
+        return as(terminal.ledgerUser()).actingFor(terminal.actor());
     }
 
     private LedgerGateway connect(final String ledgerUser) {

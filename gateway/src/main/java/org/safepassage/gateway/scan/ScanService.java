@@ -125,7 +125,7 @@ public class ScanService {
             // The eye matched but did not re-derive the ledger's commitment: not proven, so nothing is recorded.
             return ScanDecision.of(Decision.NOT_ENROLLED, "IRIS_NOT_VERIFIED", null);
         }
-        final SafePassageChaincode ledger = ledgers.as(terminal.ledgerUser());
+        final SafePassageChaincode ledger = ledgers.as(terminal);
         // Read, decide, then commit once: either RecordScan, or OpenCrossingRequest recording the scan itself.
         final Subject read;
         try {
@@ -180,7 +180,8 @@ public class ScanService {
     }
 
     /*
-     * RecordScan writes nothing: the decision needs only the subject as the endorsing peers read it. So a scan of an
+     * RecordScan writes nothing but the guard's attribution (a key of its own, which nothing else reads or writes): the
+     * decision needs only the subject as the endorsing peers read it. So a scan of an
      * active subject is answered once the orderer has accepted the transaction, and its commit is awaited in the
      * background (resubmitted once on a read conflict, logged and counted otherwise); an alert (a flagged-missing
      * child) waits for the commit, so the alert is on the ledger before the guard sees it.

@@ -7,13 +7,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerException;
+import org.safepassage.chaincode.model.Actors;
 import org.safepassage.chaincode.model.CrossingRequest;
 import org.safepassage.chaincode.model.ErrorCode;
 import org.safepassage.gateway.ledger.PostLedgers;
 
 /**
  * Closes this gateway's unanswered requests once their time is up ({@code ExpireCrossingRequest}, which raises an
- * alert for child protection); the status stream then shows EXPIRED to the guard.
+ * alert for child protection); the status stream then shows EXPIRED to the guard. No person asks for an expiry, so the
+ * ledger names the gateway itself as its actor ({@code service:<application name>}), as the other services do for
+ * their own writes.
  */
 @ApplicationScoped
 class ExpiryScheduler {
@@ -22,12 +25,15 @@ class ExpiryScheduler {
     private final RequestTracker tracker;
     private final PostLedgers ledgers;
     private final String serviceUser;
+    private final String actor;
 
     ExpiryScheduler(final RequestTracker tracker, final PostLedgers ledgers,
-            @ConfigProperty(name = "safepassage.ledger.service-user", defaultValue = "guard") final String serviceUser) {
+            @ConfigProperty(name = "safepassage.ledger.service-user", defaultValue = "guard") final String serviceUser,
+            @ConfigProperty(name = "quarkus.application.name") final String application) {
         this.tracker = tracker;
         this.ledgers = ledgers;
         this.serviceUser = serviceUser;
+        this.actor = Actors.service(application);
     }
 
     @Scheduled(every = "${safepassage.gateway.expiry-check-every:5s}",
@@ -35,7 +41,7 @@ class ExpiryScheduler {
     void expireDue() {
         for (final CrossingRequest request : tracker.due(Instant.now())) {
             try {
-                tracker.update(ledgers.as(serviceUser).crossings().expireRequest(request.requestId()));
+                tracker.update(ledgers.as(serviceUser).actingFor(actor).crossings().expireRequest(request.requestId()));
                 LOG.infof("request %s expired unanswered", request.requestId());
             } catch (ChaincodeRefusedException e) {
                 if (e.getCode() == ErrorCode.REQUEST_NOT_PENDING || e.getCode() == ErrorCode.REQUEST_NOT_FOUND) {

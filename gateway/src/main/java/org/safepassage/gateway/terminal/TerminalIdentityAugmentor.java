@@ -56,7 +56,7 @@ final class TerminalIdentityAugmentor implements SecurityIdentityAugmentor {
             LOG.warnf("terminal %s has no guard or supervisor role", name);
             return Uni.createFrom().item(identity);
         }
-        final Terminal terminal = new Terminal(name, entry.post(), entry.ledgerUser(), role.get());
+        final Terminal terminal = new Terminal(name, entry.post(), entry.ledgerUser(), role.get(), null);
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addRole(role.get())
                 .addAttribute(Terminal.ATTRIBUTE, terminal)

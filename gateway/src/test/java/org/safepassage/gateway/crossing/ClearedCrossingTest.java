@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.safepassage.chaincode.model.Direction;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.gateway.support.Api;
+import org.safepassage.gateway.support.People;
 import org.safepassage.gateway.support.GatewayTestEnvironment;
 import org.safepassage.gateway.support.Terminals;
 import org.safepassage.gateway.support.TestLedger;
@@ -32,7 +33,7 @@ class ClearedCrossingTest {
 
     @BeforeEach
     void connect() {
-        guard = new Api(base, Terminals.guard());
+        guard = new Api(base, Terminals.guard(), People.guard());
     }
 
     private JsonNode scan(final Subject subject, final String direction) {

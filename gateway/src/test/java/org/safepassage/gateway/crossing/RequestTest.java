@@ -21,6 +21,7 @@ import org.safepassage.chaincode.model.Decision;
 import org.safepassage.chaincode.model.RequestStatus;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.gateway.support.Api;
+import org.safepassage.gateway.support.People;
 import org.safepassage.gateway.support.GatewayTestEnvironment;
 import org.safepassage.gateway.support.Terminals;
 import org.safepassage.gateway.support.TestLedger;
@@ -41,8 +42,8 @@ class RequestTest {
 
     @BeforeEach
     void openRequest() {
-        guard = new Api(base, Terminals.guard());
-        supervisor = new Api(base, Terminals.supervisor());
+        guard = new Api(base, Terminals.guard(), People.guard());
+        supervisor = new Api(base, Terminals.supervisor(), People.supervisor());
         guardian = id("guardian");
         minor = TestLedger.minor(guardian);
         final String finger = image(id("child"));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.gateway.support.Api;
+import org.safepassage.gateway.support.People;
 import org.safepassage.gateway.support.GatewayTestEnvironment;
 import org.safepassage.gateway.support.Terminals;
 import org.safepassage.gateway.support.TestLedger;
@@ -31,7 +32,7 @@ class IrisScanTest {
 
     @BeforeEach
     void connect() {
-        guard = new Api(base, Terminals.guard());
+        guard = new Api(base, Terminals.guard(), People.guard());
     }
 
     private static Map<String, Object> irisScan(final String eye, final String direction) {

@@ -20,6 +20,7 @@ import org.safepassage.chaincode.model.PreAuthorisedTrip;
 import org.safepassage.chaincode.model.RequestStatus;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.gateway.support.Api;
+import org.safepassage.gateway.support.People;
 import org.safepassage.gateway.support.GatewayTestEnvironment;
 import org.safepassage.gateway.support.Terminals;
 import org.safepassage.gateway.support.TestLedger;
@@ -34,7 +35,7 @@ class ScanTest {
 
     @BeforeEach
     void connect() {
-        guard = new Api(base, Terminals.guard());
+        guard = new Api(base, Terminals.guard(), People.guard());
     }
 
     static Map<String, Object> scan(final String image, final String direction) {
@@ -183,7 +184,7 @@ class ScanTest {
             final String requestId = guard.post("/api/v1/scans", scan(finger, "EXIT")).body().path("requestId")
                     .asText();
 
-            final Api.Answer elsewhere = new Api(base, Terminals.client("BorderMSP", "guard-sculeni"))
+            final Api.Answer elsewhere = new Api(base, Terminals.client("BorderMSP", "guard-sculeni"), People.guard2())
                     .post("/api/v1/scans", scan(finger, "EXIT"));
 
             assertThat(elsewhere.status()).isEqualTo(200);

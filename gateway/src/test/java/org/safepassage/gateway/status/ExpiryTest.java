@@ -10,6 +10,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.safepassage.chaincode.model.RequestStatus;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.gateway.support.Api;
+import org.safepassage.gateway.support.People;
 import org.safepassage.gateway.support.GatewayTestEnvironment;
 import org.safepassage.gateway.support.Terminals;
 import org.safepassage.gateway.support.TestLedger;
@@ -29,7 +32,7 @@ class ExpiryTest {
 
     @Test
     void expires_an_unanswered_request_and_tells_the_guard() throws Exception {
-        final Api guard = new Api(base, Terminals.guard());
+        final Api guard = new Api(base, Terminals.guard(), People.guard());
         final Subject minor = TestLedger.minor(id("guardian"));
         final String finger = image(id("waiting"));
         enrolled(finger, minor, "VERIFIED");
@@ -47,5 +50,10 @@ class ExpiryTest {
         final Api.Answer crossing = guard.post("/api/v1/requests/" + requestId + "/crossing",
                 Map.of("outcome", "ALLOWED"));
         assertThat(crossing.status()).isEqualTo(422);
+        // No person asked for the expiry: the ledger names the gateway itself, never nobody.
+        final String chain = new String(Files.readAllBytes(GatewayTestEnvironment.WORK.resolve("ledger/blocks.log")),
+                StandardCharsets.ISO_8859_1);
+        assertThat(chain).containsPattern("\\{\"actor\":\"service:gateway\",\"at\":[^,]+,\"by\":\"[^\"]+\","
+                + "\"transaction\":\"crossing:ExpireCrossingRequest\"");
     }
 }

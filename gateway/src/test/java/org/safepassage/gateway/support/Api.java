@@ -20,14 +20,22 @@ public final class Api {
 
     private final URI base;
     private final HttpClient client;
+    private final String authorization;
 
+    /** As a terminal with no person logged in at it. */
     public Api(final URL base, final HttpClient client) {
+        this(base, client, null);
+    }
+
+    /** As a terminal with a person logged in: {@code authorization} is her {@code Bearer} token ({@link People}). */
+    public Api(final URL base, final HttpClient client, final String authorization) {
         try {
             this.base = base.toURI();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException(e);
         }
         this.client = client;
+        this.authorization = authorization;
     }
 
     /** An answer: status and JSON body (a missing node if there was none). */
@@ -36,7 +44,7 @@ public final class Api {
     public Answer post(final String path, final Object body) {
         try {
             final String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+            return send(request(path).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -44,14 +52,14 @@ public final class Api {
     }
 
     public Answer get(final String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     /** Opens a server-sent event stream; each {@code data:} line's JSON lands in the returned queue. */
     public Events events(final String path) {
         final BlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();
         final var done = new java.util.concurrent.CompletableFuture<Integer>();
-        client.sendAsync(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream").GET().build(),
+        client.sendAsync(request(path).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
                     response.body().forEach(line -> {
                         if (line.startsWith("data:")) {
@@ -89,6 +97,11 @@ public final class Api {
             }
             throw new AssertionError("no " + status + " event within " + timeout);
         }
+    }
+
+    private HttpRequest.Builder request(final String path) {
+        final HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     private Answer send(final HttpRequest request) {

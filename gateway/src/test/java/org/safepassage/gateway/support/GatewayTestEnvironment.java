@@ -64,6 +64,8 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
             config.put("safepassage.service-token.token-url",
                     "http://127.0.0.1:" + enrollment.getAddress().getPort() + "/token");
             config.put("safepassage.service-token.secret", CLIENT_SECRET);
+            // No identity provider: the people's tokens are signed by the tests' own key (People).
+            config.put("quarkus.oidc.public-key", People.publicKey());
             return config;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("cannot start the gateway test environment", e);

@@ -58,7 +58,8 @@ class ApiDocumentsIT {
 
     @Test
     void the_gateway_answers_as_its_document_says() throws Exception {
-        // The document is on the management port; the API only over mutual TLS, a terminal's certificate its role.
+        // The document is on the management port; the API only over mutual TLS, a terminal's certificate its role,
+        // and with the token of the person logged in at the terminal (the supervisor's at the supervisor's).
         final JsonNode document = document("http://127.0.0.1:" + system.ports().get("GATEWAY_ADMIN_PORT"));
         final Map<String, HttpClient> terminals = new ConcurrentHashMap<>();
         final DocumentReplay replay = new DocumentReplay(document, system.url("gateway"), new DocumentReplay.Callers() {
@@ -72,8 +73,8 @@ class ApiDocumentsIT {
             }
 
             @Override
-            public String authorization(final String role) {
-                return null;
+            public String authorization(final String role) throws Exception {
+                return system.personAt(client(role));
             }
         });
         assertAnsweredAsDocumented(replay);

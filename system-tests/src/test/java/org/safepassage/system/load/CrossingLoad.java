@@ -318,7 +318,7 @@ public final class CrossingLoad {
         final ConcurrentLinkedQueue<Long> single = new ConcurrentLinkedQueue<>();
         for (Person person : people) {
             final long sent = System.nanoTime();
-            final HttpResponse<String> response = client.send(request(scans, person.scans().get(0)),
+            final HttpResponse<String> response = client.send(request(scans, person.scans().get(0), personAt(system, client)),
                     HttpResponse.BodyHandlers.ofString());
             single.add(System.nanoTime() - sent);
             final JsonNode body = JSON.readTree(response.body());
@@ -408,7 +408,7 @@ public final class CrossingLoad {
                         final byte[] body = person.scans().get(random.nextInt(IMPRESSIONS));
                         final long sent = System.nanoTime();
                         try {
-                            final HttpResponse<String> response = clients.get(post).send(request(scans, body),
+                            final HttpResponse<String> response = clients.get(post).send(request(scans, body, personAt(system, clients.get(post))),
                                     HttpResponse.BodyHandlers.ofString());
                             tally.answered(person, response, System.nanoTime() - sent);
                         } catch (IOException e) {
@@ -501,7 +501,8 @@ public final class CrossingLoad {
             final Person person = people.get(random.nextInt(people.size()));
             final byte[] body = person.scans().get(random.nextInt(IMPRESSIONS));
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            clients.get(n % clients.size()).sendAsync(request(scans, body), HttpResponse.BodyHandlers.ofString())
+            final HttpClient client = clients.get(n % clients.size());
+            client.sendAsync(request(scans, body, personAt(system, client)), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         if (failure != null) {
                             tally.failed(failure);
@@ -655,9 +656,23 @@ public final class CrossingLoad {
         }
     }
 
-    private static HttpRequest request(final URI scans, final byte[] body) {
+    private static HttpRequest request(final URI scans, final byte[] body, final String authorization) {
         return HttpRequest.newBuilder(scans).timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    /* The token of the guard logged in at a terminal (the gateway needs one besides the certificate); kept by the login
+       until shortly before it expires, so asking per request costs a map look-up. */
+    private static String personAt(final RunningSystem system, final HttpClient terminal) {
+        try {
+            return system.personAt(terminal);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String percentiles(final ConcurrentLinkedQueue<Long> nanos) {

@@ -471,10 +471,27 @@ class ScreensIT {
         return context;
     }
 
-    /** A terminal's browser: it presents the post's client certificate, and trusts the dev TLS certificate. */
+    /**
+     * A terminal's browser: it presents the post's client certificate, trusts the dev TLS certificate, and the person
+     * at it (the border supervisor at the supervisor's terminal, else a guard) has logged in through Keycloak's own
+     * login page, where the guard's screen sends her.
+     */
     private static BrowserContext terminal(final String user) {
-        return browser.newContext(desktop().setIgnoreHTTPSErrors(true).setClientCertificates(List.of(
-                new ClientCertificate(system.url("gateway")).setCertPath(system.terminalCertificate(user))
+        final BrowserContext context = browser.newContext(desktop().setIgnoreHTTPSErrors(true).setClientCertificates(
+                List.of(new ClientCertificate(system.url("gateway")).setCertPath(system.terminalCertificate(user))
                         .setKeyPath(system.terminalKey(user)))));
+        final String screen = system.url("gateway") + "/guard/";
+        final String person = RunningSystem.attendant(user);
+        final Page login = page(context);
+        login.navigate(screen);
+        Assertions.assertThat(login.url()).as("the guard's screen sends the browser to the IdP's login page")
+                .startsWith(system.issuer() + "/protocol/openid-connect/auth");
+        login.locator("#username").fill(person);
+        login.locator("#password").fill(system.demoPassword());
+        Screenshots.take(login, "login-" + person);
+        login.locator("#kc-login").click();
+        login.waitForURL(screen);
+        login.close();
+        return context;
     }
 }
