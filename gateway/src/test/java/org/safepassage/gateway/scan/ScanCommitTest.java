@@ -35,6 +35,7 @@ import org.safepassage.gateway.ledger.PostLedgers;
 import org.safepassage.gateway.ledger.ScriptedCommits;
 import org.safepassage.gateway.support.Api;
 import org.safepassage.gateway.support.GatewayTestEnvironment;
+import org.safepassage.gateway.support.People;
 import org.safepassage.gateway.support.Terminals;
 import org.safepassage.gateway.support.TestLedger;
 
@@ -81,7 +82,7 @@ class ScanCommitTest {
 
     @BeforeEach
     void prepare() {
-        guard = new Api(base, Terminals.guard());
+        guard = new Api(base, Terminals.guard(), People.guard());
         survivor = TestLedger.survivor();
         finger = image(id("commit"));
         enrolled(finger, survivor, "VERIFIED");
