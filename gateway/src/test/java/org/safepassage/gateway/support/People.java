@@ -60,8 +60,15 @@ public final class People {
 
     /** A signed token's compact form, with an issuer and a lifetime in minutes (negative: already expired). */
     public static String sign(final String sub, final String issuer, final int minutes, final String... roles) {
+        return sign(sub, issuer, "gateway", minutes, roles);
+    }
+
+    /** A signed token's compact form meant for {@code audience}, as the realm's audience mappers make them. */
+    public static String sign(final String sub, final String issuer, final String audience, final int minutes,
+            final String... roles) {
         final JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(audience);
         claims.setSubject(sub);
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(minutes);

@@ -80,6 +80,17 @@ class PersonLoginTest {
         }
 
         @Test
+        void refuses_a_guards_token_meant_for_another_service() {
+            final String forEnrollment = "Bearer " + People.sign(People.GUARD, People.ISSUER, "enrollment", 5,
+                    "guard");
+            final String forGateway = "Bearer " + People.sign(People.GUARD, People.ISSUER, "gateway", 5, "guard");
+
+            assertThat(new Api(base, Terminals.guard(), forEnrollment).get("/api/v1/terminal").status())
+                    .isEqualTo(401);
+            assertThat(new Api(base, Terminals.guard(), forGateway).get("/api/v1/terminal").status()).isEqualTo(200);
+        }
+
+        @Test
         void forbids_a_person_without_a_border_role() {
             final String officer = People.token(UUID.randomUUID().toString(), "officer");
 
