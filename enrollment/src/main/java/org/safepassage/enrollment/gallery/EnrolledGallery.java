@@ -440,10 +440,17 @@ public class EnrolledGallery {
             keys.add(key(entry.subjectId(), entry.finger()));
         }
         final List<Integer> fresh = new ArrayList<>(batch.size());
+        final byte[][] digests = new byte[batch.size()][];
+        if (reusable != null) {
+            for (int i = 0; i < batch.size(); i++) {
+                digests[i] = reusable.remove(keys.get(i));
+            }
+            // A digest per template: about 10 CPU-seconds at 1,000,000, so on every core too.
+            java.util.stream.IntStream.range(0, batch.size()).parallel().forEach(i -> kept[i] = digests[i] != null
+                    && java.security.MessageDigest.isEqual(digests[i],
+                            IndexSnapshot.digest(keys.get(i), batch.get(i).template().bytes())));
+        }
         for (int i = 0; i < batch.size(); i++) {
-            final byte[] digest = reusable == null ? null : reusable.remove(keys.get(i));
-            kept[i] = digest != null && java.security.MessageDigest.isEqual(digest,
-                    IndexSnapshot.digest(keys.get(i), batch.get(i).template().bytes()));
             if (!kept[i]) {
                 fresh.add(i);
             }
