@@ -155,6 +155,11 @@ public final class IndexAtScale {
                 + " without hashing; index %s", read / 1e9, readCpu / 1e9, checking / 1e9, checkingCpu / 1e9, reused, size, statistics);
         out("heap after the restart (templates + restored index): %,d MiB (before reading it: %,d MiB)",
                 (usedAfterGc() - baseline) >> 20, withoutIndex >> 20);
+        // Until here, or a compiled main lets the collector take what it no longer reads and the figures above lie.
+        java.lang.ref.Reference.reachabilityFence(gallery);
+        java.lang.ref.Reference.reachabilityFence(fingers);
+        java.lang.ref.Reference.reachabilityFence(keys);
+        java.lang.ref.Reference.reachabilityFence(restored);
         out("end: load average %s", load());
     }
 
