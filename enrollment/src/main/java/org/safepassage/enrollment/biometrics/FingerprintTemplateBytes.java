@@ -9,7 +9,9 @@ import java.util.Objects;
 
 /**
  * A fingerprint template: the serialised SourceAFIS template bytes (what the vault encrypts and the commitment is
- * derived from) together with the parsed template used for matching.
+ * derived from) together with the parsed template used for matching, or the bytes alone ({@link #serialized}), parsed
+ * again on every {@link #template()} call: a parsed template is about 12.5 KiB (its neighbour-edge table), the bytes
+ * about 1 KiB, so a gallery of a million that only scores short lists keeps them serialised.
  *
  * <p>SourceAFIS serialises templates as CBOR with a fixed field order and minutiae in extraction order, so
  * deserialising and serialising again gives the same bytes; the commitment relies on that (tested), and still always
@@ -49,6 +51,40 @@ public final class FingerprintTemplateBytes {
             throw new IllegalArgumentException("not a SourceAFIS template", e);
         }
         return new FingerprintTemplateBytes(copy, parsed, countMinutiae(copy));
+    }
+
+    /**
+     * Wraps serialised template bytes without parsing them for matching: {@link #template()} parses them on every
+     * call (about 0.2 ms). For a gallery that scores only an index's short lists. The bytes are checked to be a CBOR
+     * template with minutiae arrays, not parsed by SourceAFIS: pass only bytes that were a template when stored (the
+     * vault authenticates what it decrypts).
+     *
+     * @param serialized SourceAFIS template bytes; copied
+     * @return the template, unparsed
+     * @throws NullPointerException if {@code serialized} is {@code null}
+     * @throws IllegalArgumentException if the bytes are not CBOR
+     */
+    public static FingerprintTemplateBytes serialized(final byte[] serialized) {
+        final byte[] copy = Objects.requireNonNull(serialized, "serialized").clone();
+        return new FingerprintTemplateBytes(copy, null, countMinutiae(copy));
+    }
+
+    /**
+     * This template without its parsed form, sharing the bytes.
+     *
+     * @return an unparsed template equal to this one
+     */
+    public FingerprintTemplateBytes unparsed() {
+        return template == null ? this : new FingerprintTemplateBytes(bytes, null, minutiae);
+    }
+
+    /**
+     * Whether the parsed template is held, or parsed again on each {@link #template()} call.
+     *
+     * @return {@code true} if held
+     */
+    public boolean isParsed() {
+        return template != null;
     }
 
     /**
@@ -99,12 +135,21 @@ public final class FingerprintTemplateBytes {
     }
 
     /**
-     * The parsed template for SourceAFIS matching.
+     * The parsed template for SourceAFIS matching; for an {@linkplain #serialized unparsed} one, parsed now (about
+     * 0.2 ms) and not kept.
      *
      * @return the template (immutable)
+     * @throws IllegalArgumentException if unparsed bytes turn out not to be a SourceAFIS template
      */
     public FingerprintTemplate template() {
-        return template;
+        if (template != null) {
+            return template;
+        }
+        try {
+            return new FingerprintTemplate(bytes);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a SourceAFIS template", e);
+        }
     }
 
     /**

@@ -99,6 +99,11 @@ public class EnrolledGallery {
     @ConfigProperty(name = "safepassage.biometrics.gallery.load-in-background", defaultValue = "true")
     boolean loadInBackground;
 
+    /* Where the index's sealed snapshot lives (see IndexSnapshot); none: the index is built from every template at
+     * each start. A directory of this instance's own: instances sharing a database must not share it. */
+    @ConfigProperty(name = "safepassage.biometrics.index.snapshot-dir")
+    Optional<String> snapshotDirectory;
+
     /* Catch up even without a notification this often: a notification can be lost with its connection. */
     @ConfigProperty(name = "safepassage.biometrics.gallery.catch-up-every", defaultValue = "5s")
     Duration catchUpEvery;
@@ -126,7 +131,17 @@ public class EnrolledGallery {
     String followerName = GalleryFollower.APPLICATION_NAME;
 
     private FingerprintSearch search;
-    private CandidateIndex index;
+    private IndexParameters parameters;
+    /* Replaced once, by the load, when a snapshot is restored; searches wait for the load anyway. */
+    private volatile CandidateIndex index;
+    private IndexSnapshot snapshot;
+    /* During the load only: the restored snapshot's entries not yet matched with a template read from the vault. */
+    private Map<String, byte[]> restoredDigests;
+    /* Templates the load hashed (all of them without a usable snapshot), and restored entries it dropped. */
+    private final java.util.concurrent.atomic.AtomicLong rehashed = new java.util.concurrent.atomic.AtomicLong();
+    private long droppedFromSnapshot;
+    /* Whether the gallery changed since the snapshot was written (or read); guarded by changes. */
+    private boolean changedSinceSnapshot;
     /* Told of every subject whose templates change in memory after the load (true) or leave it (false). */
     private final List<ChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -161,7 +176,10 @@ public class EnrolledGallery {
             case "mcc" -> IndexParameters.mccDefaults();
             default -> throw new IllegalStateException("safepassage.biometrics.index.method must be triangles or mcc");
         };
-        index = CandidateIndex.create(method.withShortlist(penetration, minShortlist));
+        parameters = method.withShortlist(penetration, minShortlist);
+        index = CandidateIndex.create(parameters);
+        snapshot = snapshotDirectory.filter(dir -> !dir.isBlank())
+                .map(dir -> new IndexSnapshot(java.nio.file.Path.of(dir), vault)).orElse(null);
         if (loadInBackground) {
             final Thread loader = new Thread(this::load, "gallery-load");
             loader.setDaemon(true);
@@ -180,6 +198,7 @@ public class EnrolledGallery {
             }
             final int total = jdbc.queryOne("select count(*) from biometric", row -> row.getInt(1)).orElse(0);
             LOG.infof("loading the 1:N gallery and its index: %d enrolled fingerprints", total);
+            final boolean restored = restoreSnapshot();
             readiness.progress(0, total);
             final int[] loaded = {0};
             final List<Loaded> batch = new ArrayList<>(LOAD_BATCH);
@@ -188,7 +207,7 @@ public class EnrolledGallery {
                 final Loaded template;
                 try {
                     final Finger finger = Finger.valueOf(row.getString(2));
-                    template = new Loaded(subjectId, finger, FingerprintTemplateBytes.fromBytes(
+                    template = new Loaded(subjectId, finger, readable(
                             vault.decrypt(subjectId, templateField(finger), row.getBytes(3))));
                 } catch (VaultException | IllegalArgumentException e) {
                     // A damaged or altered row must not keep every scan in the country waiting for a restart: the
@@ -210,14 +229,16 @@ public class EnrolledGallery {
             });
             loaded[0] += addAll(batch);
             readiness.progress(loaded[0], total);
+            settleSnapshot(restored);
             // Only now: a change applied while the load still streams rows could be overwritten by its older copy.
             following = true;
             catchUp();
             readiness.ready();
             follower = new GalleryFollower(followerConnections, this::catchUp, catchUpEvery);
             follower.start();
-            LOG.infof("gallery ready: %d fingerprints of %d subjects in %d ms; index %s", loaded[0],
-                    fingersBySubject.size(), (System.nanoTime() - started) / 1_000_000, index.statistics());
+            LOG.infof("gallery ready: %d fingerprints of %d subjects in %d ms; %d hashed for the index (%s); index %s",
+                    loaded[0], fingersBySubject.size(), (System.nanoTime() - started) / 1_000_000, rehashed.get(),
+                    restored ? "snapshot restored" : "no snapshot", index.statistics());
             if (!unreadable.isEmpty()) {
                 LOG.errorf("gallery: %d subjects have templates that cannot be read and cannot be identified: %s",
                         unreadable.size(), unreadable);
@@ -233,6 +254,70 @@ public class EnrolledGallery {
         if (follower != null) {
             follower.stop();
         }
+        synchronized (changes) {
+            if (snapshot != null && following && changedSinceSnapshot) {
+                writeSnapshot();
+            }
+        }
+    }
+
+    /* Reads the snapshot, if any: its entries are then kept for the templates whose digest it holds. */
+    private boolean restoreSnapshot() {
+        if (snapshot == null) {
+            return false;
+        }
+        final long started = System.nanoTime();
+        final Optional<IndexSnapshot.Restored> read = snapshot.read(parameters);
+        read.ifPresent(restored -> {
+            index = restored.index();
+            restoredDigests = restored.digests();
+            LOG.infof("gallery: index snapshot read in %d ms: %d entries", (System.nanoTime() - started) / 1_000_000,
+                    restored.index().size());
+        });
+        return read.isPresent();
+    }
+
+    /*
+     * After the load: restored entries no template claimed are gone from the vault (erased, or changed finger), so
+     * they leave the index; then the index is trimmed and, if it is not what the snapshot holds, sealed again.
+     */
+    private void settleSnapshot(final boolean restored) {
+        if (restoredDigests != null) {
+            for (final String key : restoredDigests.keySet()) {
+                index.remove(key);
+                droppedFromSnapshot++;
+            }
+            restoredDigests = null;
+        }
+        if (!restored || rehashed.get() > 0) {
+            index.trim();
+        }
+        if (snapshot != null && (!restored || rehashed.get() > 0 || droppedFromSnapshot > 0) && gallery.size() > 0) {
+            synchronized (changes) {
+                writeSnapshot();
+            }
+        }
+    }
+
+    /* Called with the changes lock held, so the index and the gallery agree while it is written. */
+    private void writeSnapshot() {
+        final long started = System.nanoTime();
+        final Map<String, byte[]> digests = new java.util.HashMap<>(gallery.size() * 2);
+        gallery.forEach((key, template) -> digests.put(key, IndexSnapshot.digest(key, template.bytes())));
+        try {
+            snapshot.write(index, digests);
+            changedSinceSnapshot = false;
+            LOG.infof("gallery: index snapshot of %d entries written in %d ms", digests.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.errorf("gallery: the index snapshot could not be written (%s); the next start rebuilds the index",
+                    e.getMessage());
+        }
+    }
+
+    /** Templates hashed for the index since start: all of them unless a snapshot was restored. */
+    long rehashedTemplates() {
+        return rehashed.get();
     }
 
     Connection followerConnection() throws SQLException {
@@ -293,6 +378,7 @@ public class EnrolledGallery {
         templates.forEach((subjectId, template) -> batch.add(new Loaded(subjectId, finger, template)));
         synchronized (changes) {
             addAll(batch);
+            changedSinceSnapshot = true;
             if (!following) {
                 return; // the load still runs and applies every change after it
             }
@@ -318,8 +404,7 @@ public class EnrolledGallery {
         try {
             jdbc.query("select finger, template from biometric where subject_id = ?", row -> {
                 final Finger finger = Finger.valueOf(row.getString(1));
-                templates.put(finger, FingerprintTemplateBytes.fromBytes(
-                        vault.decrypt(subjectId, templateField(finger), row.getBytes(2))));
+                templates.put(finger, readable(vault.decrypt(subjectId, templateField(finger), row.getBytes(2))));
                 return null;
             }, subjectId);
         } catch (VaultException | IllegalArgumentException e) {
@@ -342,6 +427,10 @@ public class EnrolledGallery {
             return;
         }
         removeInMemory(subjectId);
+        changedSinceSnapshot = true;
+        if (templates.isEmpty()) {
+            forgetSnapshot();
+        }
         templates.forEach((finger, template) -> put(subjectId, finger, template));
         changed(subjectId, !templates.isEmpty());
     }
@@ -412,14 +501,40 @@ public class EnrolledGallery {
 
     private record Change(long seq, String subjectId) {}
 
-    /* Hashing is the costly part of indexing and needs no lock: done on all cores, then added in one pass. */
+    /*
+     * Hashing is the costly part of indexing and needs no lock: done on all cores, then added in one bulk pass. A
+     * template whose entry a restored snapshot holds, hashed from these very bytes, is not hashed again.
+     */
     private int addAll(final List<Loaded> batch) {
-        final List<CandidateIndex.Hashes> hashes = batch.parallelStream().map(entry -> index.hash(entry.template()))
-                .toList();
+        final Map<String, byte[]> reusable = restoredDigests;
+        final List<String> keys = new ArrayList<>(batch.size());
+        final boolean[] kept = new boolean[batch.size()];
+        for (final Loaded entry : batch) {
+            keys.add(key(entry.subjectId(), entry.finger()));
+        }
+        final List<Integer> fresh = new ArrayList<>(batch.size());
+        final byte[][] digests = new byte[batch.size()][];
+        if (reusable != null) {
+            for (int i = 0; i < batch.size(); i++) {
+                digests[i] = reusable.remove(keys.get(i));
+            }
+            // A digest per template: about 10 CPU-seconds at 1,000,000, so on every core too.
+            java.util.stream.IntStream.range(0, batch.size()).parallel().forEach(i -> kept[i] = digests[i] != null
+                    && java.security.MessageDigest.isEqual(digests[i],
+                            IndexSnapshot.digest(keys.get(i), batch.get(i).template().bytes())));
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (!kept[i]) {
+                fresh.add(i);
+            }
+        }
+        final List<CandidateIndex.Hashes> hashes = fresh.parallelStream()
+                .map(i -> index.hash(batch.get(i).template())).toList();
+        index.addAll(fresh.stream().map(keys::get).toList(), hashes);
+        rehashed.addAndGet(fresh.size());
         for (int i = 0; i < batch.size(); i++) {
             final Loaded entry = batch.get(i);
-            gallery.put(key(entry.subjectId(), entry.finger()), entry.template());
-            index.add(key(entry.subjectId(), entry.finger()), hashes.get(i));
+            gallery.put(keys.get(i), kept(entry.template()));
             fingersBySubject.computeIfAbsent(entry.subjectId(), id -> ConcurrentHashMap.newKeySet())
                     .add(entry.finger());
         }
@@ -459,6 +574,7 @@ public class EnrolledGallery {
             if (templates.equals(inMemory(subjectId))) {
                 return; // the follower was first with this change
             }
+            changedSinceSnapshot = true;
             templates.forEach((finger, template) -> put(subjectId, finger, template));
             changed(subjectId, true);
         }
@@ -467,7 +583,16 @@ public class EnrolledGallery {
     public void remove(final String subjectId) {
         synchronized (changes) {
             removeInMemory(subjectId);
+            forgetSnapshot();
             changed(subjectId, false);
+        }
+    }
+
+    /* An erasure: no snapshot may outlive it (its key is destroyed); the next write seals the index without it. */
+    private void forgetSnapshot() {
+        changedSinceSnapshot = true;
+        if (snapshot != null) {
+            snapshot.forget();
         }
     }
 
@@ -541,9 +666,23 @@ public class EnrolledGallery {
     }
 
     private void put(final String subjectId, final Finger finger, final FingerprintTemplateBytes template) {
-        gallery.put(key(subjectId, finger), template);
+        gallery.put(key(subjectId, finger), kept(template));
         index.add(key(subjectId, finger), template);
         fingersBySubject.computeIfAbsent(subjectId, id -> ConcurrentHashMap.newKeySet()).add(finger);
+    }
+
+    /*
+     * With the index on, a search scores only its short list, so templates stay serialised (about 1 KiB each instead
+     * of 12.5 KiB parsed) and the short list is parsed per search: what makes 1,000,000 fingers fit the heap. An
+     * exhaustive fallback then parses every template it scores, which is slower but still right. With the index off
+     * every search scores everyone, so they are parsed once here.
+     */
+    private FingerprintTemplateBytes readable(final byte[] decrypted) {
+        return indexEnabled ? FingerprintTemplateBytes.serialized(decrypted) : FingerprintTemplateBytes.fromBytes(decrypted);
+    }
+
+    private FingerprintTemplateBytes kept(final FingerprintTemplateBytes template) {
+        return indexEnabled ? template.unparsed() : template;
     }
 
     private static String key(final String subjectId, final Finger finger) {

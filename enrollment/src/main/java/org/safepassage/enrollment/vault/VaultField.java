@@ -22,6 +22,11 @@ public final class VaultField {
     public static final VaultField PHOTO = new VaultField("photo");
     /** The salt of the fp-v1 commitment. */
     public static final VaultField SALT = new VaultField("salt");
+    /**
+     * A chunk of the fingerprint index's snapshot on disk (derived biometric data), sealed under a data key of its
+     * own that an erasure destroys.
+     */
+    public static final VaultField INDEX_SNAPSHOT = new VaultField("indexSnapshot");
 
     private final String name;
 

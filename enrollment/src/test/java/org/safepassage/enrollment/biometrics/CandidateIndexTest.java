@@ -1,9 +1,16 @@
 package org.safepassage.enrollment.biometrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.machinezoo.sourceafis.FingerprintCompatibility;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -133,6 +140,73 @@ class CandidateIndexTest {
                 }
             }
             assertThat(first).isGreaterThan(PROBES * 3 / 4);
+        }
+    }
+
+    @Nested
+    class BulkLoadAndSnapshot {
+        @Test
+        void a_bulk_load_gives_the_short_lists_of_one_add_at_a_time() {
+            final CandidateIndex one = fullIndex();
+            final CandidateIndex bulk = bulkIndex();
+            bulk.trim();
+
+            assertThat(bulk.statistics().postings()).isEqualTo(one.statistics().postings());
+            assertThat(bulk.statistics().approximateBytes()).isLessThan(one.statistics().approximateBytes());
+            for (int p = 0; p < 20; p++) {
+                final FingerprintTemplateBytes probe = probe(p * (GALLERY / 20));
+                assertThat(bulk.shortlist(probe)).isEqualTo(one.shortlist(probe));
+            }
+        }
+
+        @Test
+        void a_written_index_reads_back_with_the_same_short_lists_and_without_removed_entries() throws IOException {
+            final CandidateIndex index = bulkIndex();
+            index.remove(key(600));
+            index.add(key(700), enrolled[900]);
+            final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            index.writeTo(new DataOutputStream(bytes));
+
+            final CandidateIndex read = CandidateIndex.readFrom(new DataInputStream(
+                    new ByteArrayInputStream(bytes.toByteArray())), parameters);
+            // Written without the removed entries' postings, so it ranks as the index compacted does (the dead
+            // postings count towards a list's length, which decides whether the list is skipped).
+            index.compact();
+
+            assertThat(read.size()).isEqualTo(GALLERY - 1);
+            assertThat(read.statistics().deadEntries()).isZero();
+            assertThat(read.keys()).containsExactlyInAnyOrderElementsOf(index.keys());
+            for (int p = 0; p < 20; p++) {
+                final FingerprintTemplateBytes probe = probe(p * (GALLERY / 20));
+                assertThat(read.shortlist(probe)).isEqualTo(index.shortlist(probe));
+            }
+            assertThat(((Shortlist.Ranked) read.shortlist(probe(600))).keys()).doesNotContain(key(600));
+            // It keeps growing like any index.
+            read.add(key(600), enrolled[600]);
+            assertThat(((Shortlist.Ranked) read.shortlist(probe(600))).keys().get(0)).isEqualTo(key(600));
+        }
+
+        @Test
+        void an_index_is_not_read_under_other_parameters_nor_when_cut_off() throws IOException {
+            final CandidateIndex index = bulkIndex();
+            final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            index.writeTo(new DataOutputStream(bytes));
+            final byte[] written = bytes.toByteArray();
+
+            assertThatThrownBy(() -> CandidateIndex.readFrom(new DataInputStream(new ByteArrayInputStream(written)),
+                    IndexParameters.mccDefaults())).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> CandidateIndex.readFrom(new DataInputStream(new ByteArrayInputStream(
+                    Arrays.copyOf(written, written.length / 2))), parameters)).isInstanceOf(IOException.class);
+        }
+
+        private CandidateIndex bulkIndex() {
+            final CandidateIndex index = CandidateIndex.create(parameters);
+            for (int from = 0; from < GALLERY; from += 300) {
+                final int to = Math.min(GALLERY, from + 300);
+                index.addAll(IntStream.range(from, to).mapToObj(CandidateIndexTest::key).toList(),
+                        IntStream.range(from, to).mapToObj(s -> index.hash(enrolled[s])).toList());
+            }
+            return index;
         }
     }
 

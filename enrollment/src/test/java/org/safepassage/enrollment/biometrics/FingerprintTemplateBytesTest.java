@@ -45,6 +45,27 @@ class FingerprintTemplateBytesTest {
     }
 
     @Test
+    void an_unparsed_template_scores_as_the_parsed_one_and_equals_it() {
+        // A gallery with the index on keeps templates serialised and parses the short list per search.
+        final FingerprintTemplateBytes parsed = fingers.template(1, 0);
+        final FingerprintTemplateBytes unparsed = FingerprintTemplateBytes.serialized(parsed.bytes());
+        final FingerprintSearch search = FingerprintSearch.withThreshold(FingerprintSearch.DEFAULT_THRESHOLD);
+
+        assertThat(unparsed.isParsed()).isFalse();
+        assertThat(parsed.unparsed().isParsed()).isFalse();
+        assertThat(unparsed).isEqualTo(parsed).isEqualTo(parsed.unparsed());
+        assertThat(unparsed.minutiae()).isEqualTo(parsed.minutiae());
+        final FingerprintTemplateBytes probe = fingers.template(1, 1);
+        assertThat(search.verify(probe, unparsed).score()).isEqualTo(search.verify(probe, parsed).score());
+    }
+
+    @Test
+    void an_unparsed_template_refuses_bytes_that_are_not_cbor() {
+        assertThatThrownBy(() -> FingerprintTemplateBytes.serialized(new byte[] {(byte) 0xff, 1, 2}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refuses_bytes_that_are_not_a_template() {
         assertThatThrownBy(() -> FingerprintTemplateBytes.fromBytes(new byte[] {1, 2, 3, 4}))
                 .isInstanceOf(IllegalArgumentException.class)

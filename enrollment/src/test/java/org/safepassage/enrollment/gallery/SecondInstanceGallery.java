@@ -1,7 +1,9 @@
 package org.safepassage.enrollment.gallery;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,8 +25,36 @@ public final class SecondInstanceGallery {
      * catch-up is set far beyond any test's deadline), and connects only while {@code online} says so.
      */
     public static EnrolledGallery start(final Jdbc jdbc, final SubjectVault vault, final BooleanSupplier online) {
+        final EnrolledGallery gallery = configured(jdbc, vault, online);
+        gallery.start();
+        return gallery;
+    }
+
+    /**
+     * Starts an instance with the index on (short lists of {@code shortlist} entries, so it narrows even the test
+     * database's gallery) and its snapshot in {@code snapshots}: what a restart of one instance does.
+     */
+    public static EnrolledGallery startIndexed(final Jdbc jdbc, final SubjectVault vault, final Path snapshots,
+            final int shortlist) {
+        final EnrolledGallery gallery = configured(jdbc, vault, () -> true);
+        gallery.indexEnabled = true;
+        gallery.penetration = 0.001;
+        gallery.minShortlist = shortlist;
+        gallery.snapshotDirectory = Optional.of(snapshots.toString());
+        gallery.start();
+        return gallery;
+    }
+
+    /** Templates the gallery hashed for its index since it started. */
+    public static long rehashed(final EnrolledGallery gallery) {
+        return gallery.rehashedTemplates();
+    }
+
+    private static EnrolledGallery configured(final Jdbc jdbc, final SubjectVault vault,
+            final BooleanSupplier online) {
         final var config = ConfigProvider.getConfig();
         final EnrolledGallery gallery = new EnrolledGallery();
+        gallery.snapshotDirectory = Optional.empty();
         gallery.jdbc = jdbc;
         gallery.vault = vault;
         gallery.threshold = config.getOptionalValue("safepassage.biometrics.match-threshold", Double.class).orElse(40.0);
@@ -45,7 +75,6 @@ public final class SecondInstanceGallery {
         gallery.jdbcUrl = config.getValue("quarkus.datasource.jdbc.url", String.class);
         gallery.username = config.getOptionalValue("quarkus.datasource.username", String.class);
         gallery.password = config.getOptionalValue("quarkus.datasource.password", String.class);
-        gallery.start();
         return gallery;
     }
 

@@ -1,5 +1,9 @@
 package org.safepassage.enrollment.biometrics.index;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
@@ -22,6 +26,8 @@ final class Postings {
     private int[] sizes = new int[1 << 12];
     private int listCount;
     private long postings;
+    /* Set by writeTo, dropped by any new list. */
+    private long[] keyOfSlot;
 
     /** Lists of bare ids. */
     Postings() {
@@ -36,14 +42,14 @@ final class Postings {
     /** Appends a posting to a key's list (a list of bare ids). */
     void add(final long term, final int id) {
         final int slot = slot(term);
-        final int[] list = grow(slot, 1);
+        final int[] list = grow(slot, stride);
         list[sizes[slot] - 1] = id;
     }
 
     /** Appends a posting with one int of payload to a key's list (stride 2). */
     void add(final long term, final int id, final int payload) {
         final int slot = slot(term);
-        final int[] list = grow(slot, 2);
+        final int[] list = grow(slot, stride);
         list[sizes[slot] - 2] = id;
         list[sizes[slot] - 1] = payload;
     }
@@ -61,8 +67,133 @@ final class Postings {
             lists[slot] = list;
         }
         sizes[slot] = size + ints;
-        postings++;
+        postings += ints / stride;
         return list;
+    }
+
+    /**
+     * Appends a run of postings to one key's list with one lookup and at most one copy: the bulk load's way (one
+     * lookup per posting is what made inserting the slow part of a rebuild).
+     *
+     * @param term the key
+     * @param ints the postings, {@code stride} ints each
+     * @param from the first int of the run
+     * @param to the end of the run
+     */
+    void addRun(final long term, final int[] ints, final int from, final int to) {
+        final int slot = slot(term);
+        final int size = sizes[slot];
+        if (size + to - from > lists[slot].length) {
+            // An eighth at a time, not a quarter: a bulk load's peak is its slack (trimmed afterwards), at the price
+            // of copying each list about eight times its final length over the load instead of four.
+            lists[slot] = Arrays.copyOf(lists[slot], Math.max(4, size + (size >> 3) + to - from));
+        }
+        final int[] list = grow(slot, to - from);
+        System.arraycopy(ints, from, list, sizes[slot] - (to - from), to - from);
+    }
+
+    /**
+     * Drops the growth slack: every list, and the list table, to its exact length. After a bulk load, whose lists
+     * grew by a quarter at a time; later appends grow a list again.
+     */
+    void trim() {
+        for (int i = 0; i < listCount; i++) {
+            if (lists[i].length != sizes[i]) {
+                lists[i] = Arrays.copyOf(lists[i], sizes[i]);
+            }
+        }
+        lists = Arrays.copyOf(lists, Math.max(1, listCount));
+        sizes = Arrays.copyOf(sizes, lists.length);
+    }
+
+    /**
+     * Writes the lists, keeping only postings whose id is mapped to a new one (not -1), renumbered.
+     *
+     * @param out where to
+     * @param renumber new id by old id, -1 to drop
+     */
+    void writeTo(final DataOutputStream out, final int[] renumber) throws IOException {
+        out.writeInt(stride);
+        out.writeInt(listCount);
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        for (int i = 0; i < listCount; i++) {
+            final int[] list = lists[i];
+            int kept = 0;
+            for (int j = 0; j < sizes[i]; j += stride) {
+                kept += renumber[list[j]] >= 0 ? stride : 0;
+            }
+            if (buffer.capacity() < kept * 4) {
+                buffer = ByteBuffer.allocate(kept * 4);
+            }
+            buffer.clear();
+            for (int j = 0; j < sizes[i]; j += stride) {
+                final int id = renumber[list[j]];
+                if (id >= 0) {
+                    buffer.putInt(id);
+                    for (int k = 1; k < stride; k++) {
+                        buffer.putInt(list[j + k]);
+                    }
+                }
+            }
+            out.writeLong(termOf(i));
+            out.writeInt(kept);
+            out.write(buffer.array(), 0, kept * 4);
+        }
+    }
+
+    /**
+     * Reads lists written by {@link #writeTo}, exactly sized.
+     *
+     * @param in where from
+     * @param ids the id space: every id read must be below it
+     * @return the lists
+     * @throws IOException if the stream is short or inconsistent
+     */
+    static Postings readFrom(final DataInputStream in, final int ids) throws IOException {
+        final int stride = in.readInt();
+        final int count = in.readInt();
+        if (stride < 1 || stride > 2 || count < 0) {
+            throw new IOException("not an index snapshot's postings");
+        }
+        final Postings result = new Postings(stride);
+        byte[] bytes = new byte[1 << 16];
+        for (int i = 0; i < count; i++) {
+            final long term = in.readLong();
+            final int size = in.readInt();
+            if (size < 0 || size % stride != 0 || result.find(term) >= 0) {
+                throw new IOException("an index snapshot's list is inconsistent");
+            }
+            if (bytes.length < size * 4) {
+                bytes = new byte[size * 4];
+            }
+            in.readFully(bytes, 0, size * 4);
+            final int[] list = new int[size];
+            ByteBuffer.wrap(bytes, 0, size * 4).asIntBuffer().get(list);
+            for (int j = 0; j < size; j += stride) {
+                if (list[j] < 0 || list[j] >= ids || j > 0 && list[j] < list[j - stride]) {
+                    throw new IOException("an index snapshot's list names an entry it does not hold");
+                }
+            }
+            final int slot = result.insert(term);
+            result.lists[slot] = list;
+            result.sizes[slot] = size;
+            result.postings += size / stride;
+        }
+        result.trim();
+        return result;
+    }
+
+    /* The key of a list slot: a scan of the table (only for writing a snapshot, once per list). */
+    private long termOf(final int slot) {
+        if (keyOfSlot == null) {
+            keyOfSlot = new long[listCount];
+            for (int j = 0; j < terms.length; j++) {
+                if (slots[j] != 0) {
+                    keyOfSlot[slots[j] - 1] = terms[j];
+                }
+            }
+        }
+        return keyOfSlot[slot];
     }
 
     /** The list of a term (shared: do not modify), or an empty one; read its first {@link #size} entries. */
@@ -75,6 +206,10 @@ final class Postings {
     int size(final long term) {
         final int slot = find(term);
         return slot < 0 ? 0 : sizes[slot];
+    }
+
+    int stride() {
+        return stride;
     }
 
     long postings() {
@@ -141,6 +276,7 @@ final class Postings {
         }
         terms[i] = term;
         slots[i] = listCount + 1;
+        keyOfSlot = null;
         lists[listCount] = EMPTY;
         used++;
         return listCount++;
