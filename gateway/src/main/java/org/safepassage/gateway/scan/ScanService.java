@@ -50,6 +50,8 @@ public class ScanService {
     static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
     static final int MAX_IRIS_IMAGES = 2;
     private static final Logger LOG = Logger.getLogger(ScanService.class);
+    /* How long a scan that may open a request waits, after this gateway's start, for the open requests' replay. */
+    private static final Duration CATCH_UP_PATIENCE = Duration.ofSeconds(10);
     /* Striped: scans of one subject run one at a time, scans of different subjects rarely wait for each other. */
     private static final Lock[] SUBJECT_LOCKS = java.util.stream.IntStream.range(0, 64)
             .mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
@@ -264,6 +266,10 @@ public class ScanService {
     private ScanDecision askGuardians(final SafePassageChaincode ledger, final Terminal terminal,
             final Identification identification, final Subject read, final Direction direction,
             final String companionRef) {
+        if (!tracker.awaitCaughtUp(CATCH_UP_PATIENCE)) {
+            throw new ApiException(503, "LEDGER_UNAVAILABLE",
+                    "the gateway is still reading which crossing requests are open; try again", null);
+        }
         final Optional<CrossingRequest> open = tracker.openFor(read.subjectId(), clock.instant());
         if (open.isPresent()) {
             final Subject subject = recordScan(ledger, terminal, read.subjectId());
