@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fingerprint comparison: 1:1 verification, 1:N identification over a {@link Gallery}, and enrollment
@@ -58,7 +55,7 @@ public final class FingerprintSearch {
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("match threshold must be positive and finite, not " + threshold);
         }
-        return new FingerprintSearch(threshold, Runtime.getRuntime().availableProcessors());
+        return new FingerprintSearch(threshold, SearchThreads.cores());
     }
 
     /**
@@ -168,7 +165,7 @@ public final class FingerprintSearch {
             for (int slice = 1; slice < slices; slice++) {
                 final int from = bound(entries.size(), slices, slice);
                 final int to = bound(entries.size(), slices, slice + 1);
-                others.add(Pool.MATCHING.submit(() -> match(matcher, entries, from, to)));
+                others.add(SearchThreads.pool().submit(() -> match(matcher, entries, from, to)));
             }
             hits.addAll(match(matcher, entries, 0, bound(entries.size(), slices, 1)));
             for (final ForkJoinTask<List<MatchCandidate>> other : others) {
@@ -214,21 +211,5 @@ public final class FingerprintSearch {
     @Override
     public String toString() {
         return "FingerprintSearch[threshold=" + threshold + ", parallelism=" + parallelism + "]";
-    }
-
-    /* One pool of daemon threads, one per core, shared by every search in the JVM: matching is pure CPU work. */
-    private static final class Pool {
-        private static final AtomicInteger THREADS = new AtomicInteger();
-        static final ForkJoinPool MATCHING = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
-                Pool::thread, null, false);
-
-        private Pool() {}
-
-        private static ForkJoinWorkerThread thread(final ForkJoinPool pool) {
-            final ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName("fingerprint-match-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -146,6 +146,19 @@ class CandidateIndexTest {
     @Nested
     class BulkLoadAndSnapshot {
         @Test
+        void a_ranking_split_over_several_threads_gives_the_short_list_of_one() {
+            final CandidateIndex index = fullIndex();
+            index.remove(key(5)); // a dead id inside the first part
+            for (int p = 0; p < 20; p++) {
+                final FingerprintTemplateBytes probe = probe(p * (GALLERY / 20));
+                final Shortlist one = index.shortlist(probe, 1);
+                assertThat(((Shortlist.Ranked) one).keys()).doesNotContain(key(5));
+                assertThat(index.shortlist(probe, 2)).isEqualTo(one);
+                assertThat(index.shortlist(probe, 3)).isEqualTo(one);
+            }
+        }
+
+        @Test
         void a_bulk_load_gives_the_short_lists_of_one_add_at_a_time() {
             final CandidateIndex one = fullIndex();
             final CandidateIndex bulk = bulkIndex();

@@ -9,9 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntPredicate;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.safepassage.enrollment.biometrics.FingerprintTemplateBytes;
+import org.safepassage.enrollment.biometrics.SearchThreads;
 
 /**
  * A candidate index over a fingerprint gallery, ranking by one of two {@linkplain IndexParameters.Method methods}.
@@ -42,6 +45,8 @@ public final class CandidateIndex {
     /* A bulk batch numbers its postings in this many bits beside the key (keys have 36 bits). */
     private static final int BULK_INDEX_BITS = 27;
     private static final int SNAPSHOT_VERSION = 1;
+    /* Below this many entries a ranking takes a few milliseconds: not worth handing parts to other threads. */
+    private static final int SPLIT_FROM = 50_000;
 
     private final IndexParameters parameters;
     private final CylinderCodes codes;
@@ -435,9 +440,26 @@ public final class CandidateIndex {
      * @return the short list, best first, or {@link Shortlist.Exhaustive} when the index must not narrow the search
      */
     public Shortlist shortlist(final FingerprintTemplateBytes probe) {
+        return shortlist(probe, 0);
+    }
+
+    /**
+     * Ranks the gallery for a probe with the id space split into a given number of parts, each ranked on its own
+     * thread and their best merged: the same short list as one part, in less time on several cores. For measuring
+     * and testing the split; {@link #shortlist(FingerprintTemplateBytes)} splits a large gallery into one part per
+     * core. The MCC method does not split.
+     *
+     * @param probe the probe's template
+     * @param parts how many parts, or 0 to let the index choose
+     * @return the short list, best first, or {@link Shortlist.Exhaustive} when the index must not narrow the search
+     */
+    public Shortlist shortlist(final FingerprintTemplateBytes probe, final int parts) {
         Objects.requireNonNull(probe, "probe");
+        if (parts < 0) {
+            throw new IllegalArgumentException("parts must be 0 or more");
+        }
         if (byTriangles()) {
-            return shortlistByTriangles(triangles.features(TemplateMinutiae.parse(probe.bytes()), true));
+            return shortlistByTriangles(triangles.features(TemplateMinutiae.parse(probe.bytes()), true), parts);
         }
         final Hashes hashes = hash(probe);
         lock.readLock().lock();
@@ -463,7 +485,7 @@ public final class CandidateIndex {
                 && (!byTriangles() || terms >= parameters.triangles().minTriangles());
     }
 
-    private Shortlist shortlistByTriangles(final TriangleKeys.Features probe) {
+    private Shortlist shortlistByTriangles(final TriangleKeys.Features probe, final int parts) {
         lock.readLock().lock();
         try {
             final int live = ids.size();
@@ -474,15 +496,12 @@ public final class CandidateIndex {
             if (live <= length) {
                 return new Shortlist.Exhaustive(Shortlist.Why.SMALL_GALLERY);
             }
-            final TransformationVote vote = votes.get();
-            final long stopSize = (long) Math.ceil(parameters.maxBucketShare() * live);
-            final double perEntry = parameters.triangles().votesPerEntry();
-            final long budget = perEntry > 0 ? (long) Math.ceil(perEntry * live) : Long.MAX_VALUE;
-            final int[] best = vote.rank(probe, postings, nextId, id -> keys[id] != null && !unranked[id], stopSize,
-                    budget, length);
+            final Ranking ranking = rank(probe, parts > 0 ? parts : live >= SPLIT_FROM ? SearchThreads.cores() : 1,
+                    live, length);
             final List<String> result = new ArrayList<>(length + unrankedCount);
             final boolean[] listed = new boolean[nextId];
-            for (final int id : best) {
+            for (final long ranked : ranking.best()) {
+                final int id = TransformationVote.id(ranked);
                 result.add(keys[id]);
                 listed[id] = true;
             }
@@ -500,10 +519,48 @@ public final class CandidateIndex {
                     }
                 }
             }
-            return new Shortlist.Ranked(result, live, vote.votes());
+            return new Shortlist.Ranked(result, live, ranking.votes());
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private record Ranking(long[] best, long votes) {}
+
+    /*
+     * Under the read lock, which the caller holds until every part has answered: the parts only read. The caller
+     * ranks the first part itself while the search threads take the others.
+     */
+    private Ranking rank(final TriangleKeys.Features probe, final int parts, final int live, final int length) {
+        final long stopSize = (long) Math.ceil(parameters.maxBucketShare() * live);
+        final double perEntry = parameters.triangles().votesPerEntry();
+        final long budget = perEntry > 0 ? (long) Math.ceil(perEntry * live) : Long.MAX_VALUE;
+        final IntPredicate rankable = id -> keys[id] != null && !unranked[id];
+        final int ids = nextId;
+        final List<ForkJoinTask<Ranking>> others = new ArrayList<>(parts - 1);
+        for (int part = 1; part < parts; part++) {
+            final int from = (int) ((long) ids * part / parts);
+            final int to = (int) ((long) ids * (part + 1) / parts);
+            others.add(SearchThreads.pool().submit(() -> rankPart(probe, from, to, rankable, stopSize, budget,
+                    length)));
+        }
+        final List<long[]> best = new ArrayList<>(parts);
+        final Ranking first = rankPart(probe, 0, (int) ((long) ids / parts), rankable, stopSize, budget, length);
+        best.add(first.best());
+        long cast = first.votes();
+        for (final ForkJoinTask<Ranking> other : others) {
+            final Ranking ranking = other.join();
+            best.add(ranking.best());
+            cast += ranking.votes();
+        }
+        return new Ranking(parts == 1 ? first.best() : TransformationVote.merge(best, length), cast);
+    }
+
+    private Ranking rankPart(final TriangleKeys.Features probe, final int from, final int to,
+            final IntPredicate rankable, final long stopSize, final long budget, final int length) {
+        final TransformationVote vote = votes.get();
+        final long[] best = vote.rank(probe, postings, from, to, rankable, stopSize, budget, length);
+        return new Ranking(best, vote.votes());
     }
 
     /* Under the read lock. */

@@ -1,6 +1,7 @@
 package org.safepassage.enrollment.biometrics.index;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
@@ -46,6 +47,7 @@ final class TransformationVote {
     private int[] cellStamps = new int[0];
     private int stamp;
     private int[][] lists = new int[256][];
+    private int[] begins = new int[256];
     private int[] sizes = new int[256];
     private int[] houghCounts = new int[64];
     private long[] ranked = new long[1024];
@@ -64,21 +66,25 @@ final class TransformationVote {
     }
 
     /**
-     * The best {@code length} live entries, best first (fewer if fewer collided with the probe).
+     * The best {@code length} live entries among the ids {@code [from, to)}, best first (fewer if fewer collided
+     * with the probe). Which lists are read (the stop size, the budget) depends on the whole lists, not on the range,
+     * so the best of each part of the id space, merged by {@link #merge}, are the best of the whole.
      *
      * @param probe the probe's keys and geometry
-     * @param postings lists of (id, packed geometry) pairs
-     * @param ids the id space
+     * @param postings lists of (id, packed geometry) pairs, each sorted by id
+     * @param from the first id to rank
+     * @param to the id after the last one to rank
      * @param rankable which ids may be listed (live and rankable)
      * @param stopSize lists with more postings than this are skipped
      * @param budget the most votes to cast: beyond it, the longest lists are left out
      * @param length the short list's length
-     * @return entry ids
+     * @return the entries as {@link #id}s with their scores, best first
      */
-    int[] rank(final TriangleKeys.Features probe, final Postings postings, final int ids,
+    long[] rank(final TriangleKeys.Features probe, final Postings postings, final int from, final int to,
             final IntPredicate rankable, final long stopSize, final long budget, final int length) {
-        if (count.length < ids) {
-            count = new int[ids + (ids >> 2)];
+        final int span = to - from;
+        if (count.length < span) {
+            count = new int[span + (span >> 2)];
             cursor = new int[count.length];
         }
         final long[] keys = probe.keys();
@@ -86,6 +92,7 @@ final class TransformationVote {
         // 1. Count each entry's votes (looking each key's list up once: the rounds below read them again).
         if (lists.length < keys.length) {
             lists = new int[keys.length][];
+            begins = new int[keys.length];
             sizes = new int[keys.length];
         }
         long asked = 0;
@@ -99,20 +106,26 @@ final class TransformationVote {
         if (asked > budget) {
             keepRarest(keys.length, budget);
         }
+        // From here on each list is read only within [from, to): entries are counted by their place in the range.
+        for (int k = 0; k < keys.length; k++) {
+            final int size = sizes[k];
+            begins[k] = size == 0 || lists[k][0] >= from ? 0 : position(lists[k], size, from);
+            sizes[k] = size == 0 || lists[k][size - 2] < to ? size : position(lists[k], size, to);
+        }
         int touchedCount = 0;
         int most = 0;
         long total = 0;
         for (int k = 0; k < keys.length; k++) {
             final int[] list = lists[k];
-            for (int i = 0; i < sizes[k]; i += 2) {
-                final int id = list[i];
-                final int n = ++count[id];
+            for (int i = begins[k]; i < sizes[k]; i += 2) {
+                final int local = list[i] - from;
+                final int n = ++count[local];
                 if (n == 1) {
-                    touched = push(touched, touchedCount++, id);
+                    touched = push(touched, touchedCount++, local);
                 }
                 most = Math.max(most, n);
             }
-            total += sizes[k] / 2;
+            total += (sizes[k] - begins[k]) / 2;
         }
         votes = total;
         // 2. Entries by votes, most first: a cluster is never larger than its entry's votes, so once an entry has
@@ -128,11 +141,11 @@ final class TransformationVote {
             // in half-cells. The first round is the entries with the most votes (a few short lists' worth); the
             // second, if the bar is still below them, every entry left that can reach the bar. So each posting is
             // read at most three times.
-            final int from = next;
-            final int floor = from == 0
+            final int round = next;
+            final int floor = round == 0
                     ? Math.max(bar, count[byVotes[Math.min(touchedCount, Math.max(4 * length, 1024)) - 1]])
                     : Math.max(bar, 1);
-            final int ceiling = from == 0 ? Integer.MAX_VALUE : count[byVotes[from - 1]];
+            final int ceiling = round == 0 ? Integer.MAX_VALUE : count[byVotes[round - 1]];
             int start = 0;
             while (next < touchedCount && count[byVotes[next]] >= floor) {
                 cursor[byVotes[next]] = start;
@@ -141,16 +154,16 @@ final class TransformationVote {
             if (codes.length < start) {
                 codes = new int[start + (start >> 2)];
             }
-            cast(keys.length, geometry, floor, ceiling);
+            cast(keys.length, geometry, from, floor, ceiling);
             // 4. Cluster them while they can still make the list; the length-th best score so far is the bar.
-            for (int t = from; t < next; t++) {
-                final int id = byVotes[t];
-                final int n = count[id];
+            for (int t = round; t < next; t++) {
+                final int local = byVotes[t];
+                final int n = count[local];
                 if (n < bar) {
                     break;
                 }
-                final int end = cursor[id];
-                if (!rankable.test(id) || bound(end - n, end) < bar) {
+                final int end = cursor[local];
+                if (!rankable.test(from + local) || bound(end - n, end) < bar) {
                     continue;
                 }
                 final int hough = cluster(end - n, end, bar);
@@ -169,7 +182,7 @@ final class TransformationVote {
                     }
                     // Best first when sorted ascending: the score (cluster, then collisions) negated, then the id.
                     final long score = (long) Math.min(hough, 2047) << 20 | Math.min(n, (1 << 20) - 1);
-                    ranked[rankedCount++] = -score << 32 | id;
+                    ranked[rankedCount++] = -score << 32 | from + local;
                 }
             }
         }
@@ -178,12 +191,40 @@ final class TransformationVote {
         }
         Arrays.fill(lists, 0, keys.length, null); // not to keep a compacted index's old lists alive
         Arrays.sort(ranked, 0, rankedCount);
-        final int kept = Math.min(length, rankedCount);
-        final int[] result = new int[kept];
-        for (int i = 0; i < kept; i++) {
-            result[i] = (int) ranked[i];
+        return Arrays.copyOf(ranked, Math.min(length, rankedCount));
+    }
+
+    /** The entry id of a ranked entry. */
+    static int id(final long ranked) {
+        return (int) ranked;
+    }
+
+    /**
+     * The best {@code length} of several parts' rankings: the same entries, in the same order, as one ranking of
+     * the whole id space (scores and ties are ordered the same way in both).
+     *
+     * @param parts each part's {@link #rank}
+     * @param length the short list's length
+     * @return the merged ranking, best first
+     */
+    static long[] merge(final List<long[]> parts, final int length) {
+        final long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return all.length <= length ? all : Arrays.copyOf(all, length);
+    }
+
+    /* Where a list's postings (pairs) with ids from {@code id} on begin, in ints. */
+    private static int position(final int[] list, final int size, final int id) {
+        int lo = 0;
+        int hi = size / 2;
+        while (lo < hi) {
+            final int mid = (lo + hi) >>> 1;
+            if (list[2 * mid] < id) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return result;
+        return 2 * lo;
     }
 
     /* Leaves out the longest lists until the rest fit the budget: rare keys say the most about which finger it is. */
@@ -226,15 +267,16 @@ final class TransformationVote {
     }
 
     /* Writes the votes of the entries whose counts lie in [floor, ceiling) at their cursors. */
-    private void cast(final int keyCount, final int[] geometry, final int floor, final int ceiling) {
+    private void cast(final int keyCount, final int[] geometry, final int from, final int floor, final int ceiling) {
         for (int k = 0; k < keyCount; k++) {
             final int size = sizes[k];
             final int[] list = lists[k];
             final int probeTurn = geometry[k] >>> 24;
             final double px = geometry[k] >>> 12 & 0xFFF;
             final double py = geometry[k] & 0xFFF;
-            for (int i = 0; i < size; i += 2) {
-                final int n = count[list[i]];
+            for (int i = begins[k]; i < size; i += 2) {
+                final int local = list[i] - from;
+                final int n = count[local];
                 if (n < floor || n >= ceiling) {
                     continue;
                 }
@@ -244,7 +286,7 @@ final class TransformationVote {
                 final double gy = g & 0xFFF;
                 final double tx = px - (COS[turn] * gx - SIN[turn] * gy);
                 final double ty = py - (SIN[turn] * gx + COS[turn] * gy);
-                codes[cursor[list[i]]++] = turn * halfTurns / TriangleKeys.TURN << 20 | axis(tx) << 10 | axis(ty);
+                codes[cursor[local]++] = turn * halfTurns / TriangleKeys.TURN << 20 | axis(tx) << 10 | axis(ty);
             }
         }
     }

@@ -1,12 +1,16 @@
 package org.safepassage.enrollment.biometrics.index;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,12 +65,59 @@ class TransformationVoteTest {
                 new int[3]);
         final TransformationVote vote = new TransformationVote(PARAMETERS);
 
-        final int[] ranked = vote.rank(probe, postings, 111, id -> true, Long.MAX_VALUE, 50, 200);
+        final long[] ranked = vote.rank(probe, postings, 0, 111, id -> true, Long.MAX_VALUE, 50, 200);
 
         assertEquals(11, vote.votes());
         assertEquals(11, ranked.length);
-        assertTrue(Arrays.stream(ranked).allMatch(id -> id <= 10), Arrays.toString(ranked));
-        assertEquals(111, vote.rank(probe, postings, 111, id -> true, Long.MAX_VALUE, Long.MAX_VALUE, 200).length);
+        assertTrue(Arrays.stream(ranked).allMatch(r -> TransformationVote.id(r) <= 10), Arrays.toString(ranked));
+        assertEquals(111, vote.rank(probe, postings, 0, 111, id -> true, Long.MAX_VALUE, Long.MAX_VALUE, 200).length);
+    }
+
+    @Test
+    void the_best_of_each_part_of_the_id_space_merged_are_the_best_of_the_whole() {
+        // Entries 0-2,999 each with a few triangles under 40 keys; every tenth entry also shares a consistent
+        // transformation with the probe (a mate-like cluster), the rest scatter. Some entries are not rankable.
+        final Random random = new Random(7);
+        final Postings postings = new Postings(2);
+        final int keys = 40;
+        final int ids = 3_000;
+        for (int id = 0; id < ids; id++) {
+            final int triangles = 1 + random.nextInt(12);
+            for (int t = 0; t < triangles; t++) {
+                final boolean mateLike = id % 10 == 0 && t < 6;
+                // Skewed: the first keys are common, so the stop size and the budget leave some lists out.
+                postings.add((int) (keys * Math.pow(random.nextDouble(), 2)), id, mateLike ? geometry(0, 500 + t, 500)
+                        : geometry(random.nextInt(256), random.nextInt(4096), random.nextInt(4096)));
+            }
+        }
+        final long[] probeKeys = new long[2 * keys];
+        final int[] probeGeometry = new int[2 * keys];
+        for (int k = 0; k < probeKeys.length; k++) {
+            probeKeys[k] = k % keys;
+            probeGeometry[k] = geometry(0, 500, 500);
+        }
+        final TriangleKeys.Features probe = new TriangleKeys.Features(10, keys, probeKeys, probeGeometry);
+        final IntPredicate rankable = id -> id % 17 != 3;
+        final TransformationVote vote = new TransformationVote(PARAMETERS);
+        for (final int length : new int[] {1, 25, 300}) {
+            final long[] whole = vote.rank(probe, postings, 0, ids, rankable, 1_000, 20_000, length);
+            final long wholeVotes = vote.votes();
+            for (final int parts : new int[] {2, 3, 7}) {
+                final List<long[]> best = new ArrayList<>();
+                long votes = 0;
+                for (int part = 0; part < parts; part++) {
+                    best.add(vote.rank(probe, postings, ids * part / parts, ids * (part + 1) / parts, rankable, 1_000,
+                            20_000, length));
+                    votes += vote.votes();
+                }
+                assertArrayEquals(whole, TransformationVote.merge(best, length), length + " in " + parts + " parts");
+                assertEquals(wholeVotes, votes, "votes cast in " + parts + " parts");
+            }
+        }
+    }
+
+    private static int geometry(final int turn, final int x, final int y) {
+        return turn << 24 | x << 12 | y;
     }
 
     private static int pack(final int half, final int x, final int y) {
