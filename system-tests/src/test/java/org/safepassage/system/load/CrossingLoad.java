@@ -76,7 +76,9 @@ import org.safepassage.system.RunningSystem;
  * <p>{@code mode}: {@code closed} (default: each post scans again as soon as it has its answer) or {@code open}: scans
  * arrive at a fixed {@code rate} per second (10) for {@code seconds}, whatever the answers' latency, each on its own
  * request (as posts really see them: people do not wait for the previous person's answer); latency is measured from
- * each scan's scheduled arrival, so a stalled system is not hidden by sending less.
+ * each scan's scheduled arrival, so a stalled system is not hidden by sending less. {@code both}: the closed loop,
+ * then the open loop, on the same system and gallery. {@code penetration} (unset): the index's short list as a share
+ * of the gallery ({@code safepassage.biometrics.index.penetration}).
  */
 public final class CrossingLoad {
     /* Under load, a step may take longer than the tests' minute. */
@@ -106,24 +108,29 @@ public final class CrossingLoad {
         final boolean index = Boolean.parseBoolean(options.getOrDefault("index", "false"));
         final String mode = options.getOrDefault("mode", "closed");
         final double rate = Double.parseDouble(options.getOrDefault("rate", "10"));
-        if (!mode.equals("closed") && !mode.equals("open")) {
-            throw new IllegalArgumentException("mode: closed or open, not " + mode);
+        if (!List.of("closed", "open", "both").contains(mode)) {
+            throw new IllegalArgumentException("mode: closed, open or both, not " + mode);
         }
         final Map<String, String> environment = new HashMap<>();
         environment.put("SAFEPASSAGE_LOAD_SYNTHETIC_GALLERY_ENABLED", Boolean.toString(gallery > 0));
         environment.put("SAFEPASSAGE_BIOMETRICS_INDEX_ENABLED", Boolean.toString(index));
+        if (options.containsKey("penetration")) {
+            environment.put("SAFEPASSAGE_BIOMETRICS_INDEX_PENETRATION", options.get("penetration"));
+        }
         if (options.containsKey("enrollment-heap")) {
             environment.put("ENROLLMENT_JAVA_OPTS", "-Xmx" + options.get("enrollment-heap"));
         }
 
-        if (mode.equals("open")) {
-            log("crossing load (open loop) on the %s: %d people (%d minors with a pre-authorised trip), %.1f scans/s"
-                    + " for %d s; gallery %d synthetic + %d; index %s", ledgerName(ledger), people, people / 2, rate,
-                    seconds, gallery, people, index ? "enabled" : "disabled");
-        } else {
+        if (!mode.equals("open")) {
             log("crossing load (closed loop) on the %s: %d people (%d minors with a pre-authorised trip), %d posts,"
                     + " each at most %d scans or %d s; gallery %d synthetic + %d; index %s", ledgerName(ledger), people,
                     people / 2, posts, scansPerPost, seconds, gallery, people, index ? "enabled" : "disabled");
+        }
+        if (!mode.equals("closed")) {
+            log("crossing load (open loop%s) on the %s: %d people (%d minors with a pre-authorised trip), %.1f scans/s"
+                    + " for %d s; gallery %d synthetic + %d; index %s", mode.equals("both") ? ", after the closed one"
+                    : "", ledgerName(ledger), people, people / 2, rate, seconds, gallery, people,
+                    index ? "enabled" : "disabled");
         }
         log("machine: %d cores, %s, Java %s, max heap %d MiB; load average %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
@@ -145,10 +152,12 @@ public final class CrossingLoad {
             try (CommitProbe probe = new CommitProbe(system, enrolled)) {
                 probe.sequential(10);
                 log("commit latency, idle (RecordScan, 10 one after another): %s", percentiles(probe.idle));
-                if (mode.equals("open")) {
-                    runOpen(system, enrolled, rate, seconds, probe);
-                } else {
+                // "both" measures the two loops on one gallery: filling a million takes longer than both runs.
+                if (!mode.equals("open")) {
                     run(system, enrolled, posts, seconds, scansPerPost, probe);
+                }
+                if (!mode.equals("closed")) {
+                    runOpen(system, enrolled, rate, seconds, probe);
                 }
                 log("commit latency under load (RecordScan once a second): %s; %d failed", percentiles(probe.loaded),
                         probe.failures.get());
