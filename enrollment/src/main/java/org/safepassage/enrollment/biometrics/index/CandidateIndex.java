@@ -536,16 +536,16 @@ public final class CandidateIndex {
         final double perEntry = parameters.triangles().votesPerEntry();
         final long budget = perEntry > 0 ? (long) Math.ceil(perEntry * live) : Long.MAX_VALUE;
         final IntPredicate rankable = id -> keys[id] != null && !unranked[id];
+        final ShortlistBar bar = new ShortlistBar(length);
         final int ids = nextId;
         final List<ForkJoinTask<Ranking>> others = new ArrayList<>(parts - 1);
         for (int part = 1; part < parts; part++) {
             final int from = (int) ((long) ids * part / parts);
             final int to = (int) ((long) ids * (part + 1) / parts);
-            others.add(SearchThreads.pool().submit(() -> rankPart(probe, from, to, rankable, stopSize, budget,
-                    length)));
+            others.add(SearchThreads.pool().submit(() -> rankPart(probe, from, to, rankable, stopSize, budget, bar)));
         }
         final List<long[]> best = new ArrayList<>(parts);
-        final Ranking first = rankPart(probe, 0, (int) ((long) ids / parts), rankable, stopSize, budget, length);
+        final Ranking first = rankPart(probe, 0, (int) ((long) ids / parts), rankable, stopSize, budget, bar);
         best.add(first.best());
         long cast = first.votes();
         for (final ForkJoinTask<Ranking> other : others) {
@@ -557,9 +557,9 @@ public final class CandidateIndex {
     }
 
     private Ranking rankPart(final TriangleKeys.Features probe, final int from, final int to,
-            final IntPredicate rankable, final long stopSize, final long budget, final int length) {
+            final IntPredicate rankable, final long stopSize, final long budget, final ShortlistBar bar) {
         final TransformationVote vote = votes.get();
-        final long[] best = vote.rank(probe, postings, from, to, rankable, stopSize, budget, length);
+        final long[] best = vote.rank(probe, postings, from, to, rankable, stopSize, budget, bar);
         return new Ranking(best, vote.votes());
     }
 

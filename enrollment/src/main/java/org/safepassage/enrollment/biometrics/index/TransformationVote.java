@@ -49,7 +49,6 @@ final class TransformationVote {
     private int[][] lists = new int[256][];
     private int[] begins = new int[256];
     private int[] sizes = new int[256];
-    private int[] houghCounts = new int[64];
     private long[] ranked = new long[1024];
     private long votes;
 
@@ -77,11 +76,12 @@ final class TransformationVote {
      * @param rankable which ids may be listed (live and rankable)
      * @param stopSize lists with more postings than this are skipped
      * @param budget the most votes to cast: beyond it, the longest lists are left out
-     * @param length the short list's length
-     * @return the entries as {@link #id}s with their scores, best first
+     * @param bar the short list's bar, shared by the parts of one ranking (and its length)
+     * @return at most the bar's length of entries as {@link #id}s with their scores, best first
      */
     long[] rank(final TriangleKeys.Features probe, final Postings postings, final int from, final int to,
-            final IntPredicate rankable, final long stopSize, final long budget, final int length) {
+            final IntPredicate rankable, final long stopSize, final long budget, final ShortlistBar bar) {
+        final int length = bar.length();
         final int span = to - from;
         if (count.length < span) {
             count = new int[span + (span >> 2)];
@@ -132,19 +132,16 @@ final class TransformationVote {
         // fewer votes than the bar, no later one can make the list, and their votes need not even be cast.
         final int[] byVotes = orderByVotes(touchedCount, most);
         int rankedCount = 0;
-        int bar = 0;
-        int atOrAbove = 0;
-        Arrays.fill(houghCounts, 0);
         int next = 0;
-        while (next < touchedCount && count[byVotes[next]] >= Math.max(bar, 1)) {
+        while (next < touchedCount && count[byVotes[next]] >= Math.max(bar.bar(), 1)) {
             // 3. Cast the votes of the next round of entries, grouped by entry: rotation in half-cells, translations
             // in half-cells. The first round is the entries with the most votes (a few short lists' worth); the
             // second, if the bar is still below them, every entry left that can reach the bar. So each posting is
             // read at most three times.
             final int round = next;
             final int floor = round == 0
-                    ? Math.max(bar, count[byVotes[Math.min(touchedCount, Math.max(4 * length, 1024)) - 1]])
-                    : Math.max(bar, 1);
+                    ? Math.max(bar.bar(), count[byVotes[Math.min(touchedCount, Math.max(4 * length, 1024)) - 1]])
+                    : Math.max(bar.bar(), 1);
             final int ceiling = round == 0 ? Integer.MAX_VALUE : count[byVotes[round - 1]];
             int start = 0;
             while (next < touchedCount && count[byVotes[next]] >= floor) {
@@ -159,24 +156,16 @@ final class TransformationVote {
             for (int t = round; t < next; t++) {
                 final int local = byVotes[t];
                 final int n = count[local];
-                if (n < bar) {
+                final int reach = bar.bar();
+                if (n < reach) {
                     break;
                 }
                 final int end = cursor[local];
-                if (!rankable.test(from + local) || bound(end - n, end) < bar) {
+                if (!rankable.test(from + local) || bound(end - n, end) < reach) {
                     continue;
                 }
-                final int hough = cluster(end - n, end, bar);
-                if (hough >= houghCounts.length) {
-                    houghCounts = Arrays.copyOf(houghCounts, hough * 2);
-                }
-                houghCounts[hough]++;
-                if (hough >= bar) {
-                    atOrAbove++;
-                    while (atOrAbove - houghCounts[bar] >= length) {
-                        atOrAbove -= houghCounts[bar];
-                        bar++;
-                    }
+                final int hough = cluster(end - n, end, reach);
+                if (hough >= reach && bar.add(hough)) {
                     if (rankedCount == ranked.length) {
                         ranked = Arrays.copyOf(ranked, rankedCount * 2);
                     }

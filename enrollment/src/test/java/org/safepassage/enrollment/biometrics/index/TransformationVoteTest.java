@@ -65,12 +65,14 @@ class TransformationVoteTest {
                 new int[3]);
         final TransformationVote vote = new TransformationVote(PARAMETERS);
 
-        final long[] ranked = vote.rank(probe, postings, 0, 111, id -> true, Long.MAX_VALUE, 50, 200);
+        final long[] ranked = vote.rank(probe, postings, 0, 111, id -> true, Long.MAX_VALUE, 50,
+                new ShortlistBar(200));
 
         assertEquals(11, vote.votes());
         assertEquals(11, ranked.length);
         assertTrue(Arrays.stream(ranked).allMatch(r -> TransformationVote.id(r) <= 10), Arrays.toString(ranked));
-        assertEquals(111, vote.rank(probe, postings, 0, 111, id -> true, Long.MAX_VALUE, Long.MAX_VALUE, 200).length);
+        assertEquals(111, vote.rank(probe, postings, 0, 111, id -> true, Long.MAX_VALUE, Long.MAX_VALUE,
+                new ShortlistBar(200)).length);
     }
 
     @Test
@@ -100,14 +102,19 @@ class TransformationVoteTest {
         final IntPredicate rankable = id -> id % 17 != 3;
         final TransformationVote vote = new TransformationVote(PARAMETERS);
         for (final int length : new int[] {1, 25, 300}) {
-            final long[] whole = vote.rank(probe, postings, 0, ids, rankable, 1_000, 20_000, length);
+            final long[] whole = vote.rank(probe, postings, 0, ids, rankable, 1_000, 20_000,
+                    new ShortlistBar(length));
             final long wholeVotes = vote.votes();
             for (final int parts : new int[] {2, 3, 7}) {
+                // One bar for all the parts, as the index shares it: the later parts start from what the first reached
+                // (three parts run last first, so the parts reached first are not always the lowest ids).
+                final ShortlistBar bar = new ShortlistBar(length);
                 final List<long[]> best = new ArrayList<>();
                 long votes = 0;
-                for (int part = 0; part < parts; part++) {
+                for (int i = 0; i < parts; i++) {
+                    final int part = parts == 3 ? parts - 1 - i : i;
                     best.add(vote.rank(probe, postings, ids * part / parts, ids * (part + 1) / parts, rankable, 1_000,
-                            20_000, length));
+                            20_000, bar));
                     votes += vote.votes();
                 }
                 assertArrayEquals(whole, TransformationVote.merge(best, length), length + " in " + parts + " parts");
