@@ -277,7 +277,7 @@ public class ScanService {
         }
         final CrossingRequest request;
         try {
-            request = timed("commit", () -> open(ledger, new OpenCrossingRequestCommand(read.subjectId(),
+            request = timed("commit", () -> submitOpening(ledger, new OpenCrossingRequestCommand(read.subjectId(),
                     terminal.post(), direction, companionRef, (int) requestTtl.toSeconds(), true)));
         } catch (RequestAlreadyOpenException e) {
             return whileOpen(ledger, terminal, identification, direction, companionRef, e.getOpenRequestId(),
@@ -300,7 +300,8 @@ public class ScanService {
      * for the subject at the same moment (both read its open-request marker), and the second attempt is refused naming
      * the request that won. One more attempt is enough for that; a second conflict is passed on.
      */
-    private static CrossingRequest open(final SafePassageChaincode ledger, final OpenCrossingRequestCommand command) {
+    private static CrossingRequest submitOpening(final SafePassageChaincode ledger,
+            final OpenCrossingRequestCommand command) {
         return Retry.onConflict(2).submit(() -> ledger.crossings().openRequest(command));
     }
 

@@ -8,8 +8,8 @@ import org.safepassage.chaincode.model.ErrorCode;
  * which 4xx to answer ({@link ErrorCode#httpStatus()}); retrying the same call gets the same refusal unless the ledger
  * changed in between.
  *
- * <p>The message is {@code CODE: explanation}, as the chaincode wrote it. A refusal that names a record the caller needs
- * has its own subclass ({@link RequestAlreadyOpenException}).
+ * <p>The message is {@code CODE: explanation}, as the chaincode wrote it. A refusal that names a record the caller
+ * needs has its own subclass ({@link RequestAlreadyOpenException}).
  */
 public class ChaincodeRefusedException extends LedgerException {
     private static final long serialVersionUID = 1L;

@@ -5,8 +5,8 @@ import org.safepassage.chaincode.model.ErrorCode;
 
 /**
  * {@code OpenCrossingRequest} was refused because the subject already has an open crossing request
- * ({@link ErrorCode#REQUEST_ALREADY_OPEN}): nothing was written, no guardian will be texted again. {@link #getOpenRequestId()}
- * names the request that is open, so a post can answer with it as with one it knew of.
+ * ({@link ErrorCode#REQUEST_ALREADY_OPEN}): nothing was written, no guardian will be texted again.
+ * {@link #getOpenRequestId()} names the request that is open, so a post can answer with it as with one it knew of.
  */
 public final class RequestAlreadyOpenException extends ChaincodeRefusedException {
     private static final long serialVersionUID = 1L;

@@ -13,7 +13,8 @@ class OpenRequestTest {
     void the_explanation_names_the_open_request_and_reads_back() {
         final OpenRequest open = new OpenRequest(SUBJECT, REQUEST);
 
-        assertThat(open.explanation()).isEqualTo("subject " + SUBJECT + " already has open crossing request " + REQUEST);
+        assertThat(open.explanation())
+                .isEqualTo("subject " + SUBJECT + " already has open crossing request " + REQUEST);
         assertThat(OpenRequest.fromExplanation(open.explanation())).contains(REQUEST);
     }
 

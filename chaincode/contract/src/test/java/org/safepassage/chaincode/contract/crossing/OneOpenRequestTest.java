@@ -42,7 +42,8 @@ class OneOpenRequestTest {
     }
 
     private CrossingRequest open(final Subject subject) {
-        return ledger.ok(GUARD, CrossingRequest.class, "crossing:OpenCrossingRequest", command(subject, Direction.EXIT));
+        return ledger.ok(GUARD, CrossingRequest.class, "crossing:OpenCrossingRequest",
+                command(subject, Direction.EXIT));
     }
 
     /** The request a refused second opening names, after checking that it was refused as REQUEST_ALREADY_OPEN. */
