@@ -18,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.safepassage.chaincode.client.ChaincodeRefusedException;
 import org.safepassage.chaincode.client.LedgerConflictException;
+import org.safepassage.chaincode.client.RequestAlreadyOpenException;
+import org.safepassage.chaincode.client.Retry;
 import org.safepassage.chaincode.client.SafePassageChaincode;
 import org.safepassage.chaincode.client.Submitted;
 import org.safepassage.chaincode.model.CrossingRequest;
@@ -50,8 +52,6 @@ public class ScanService {
     static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
     static final int MAX_IRIS_IMAGES = 2;
     private static final Logger LOG = Logger.getLogger(ScanService.class);
-    /* How long a scan that may open a request waits, after this gateway's start, for the open requests' replay. */
-    private static final Duration CATCH_UP_PATIENCE = Duration.ofSeconds(10);
     /* Striped: scans of one subject run one at a time, scans of different subjects rarely wait for each other. */
     private static final Lock[] SUBJECT_LOCKS = java.util.stream.IntStream.range(0, 64)
             .mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
@@ -260,35 +260,28 @@ public class ScanService {
      * request back, and the guardians no second round of codes. A scan at another post, or in another direction or
      * with another companion, while a request is open is an alert: the guardians were told about the first crossing,
      * which stands (cancelling it would let someone refused or waiting at one post start afresh at the next). Either
-     * way the rescan is recorded with {@code RecordScan}. A new request records the scan in its own transaction. Runs
-     * under the subject's lock, so two scans at once cannot both open one.
+     * way the rescan is recorded with {@code RecordScan}. A new request records the scan in its own transaction.
+     *
+     * <p>The tracker knows the open requests only as far as the ledger's events have reached this gateway (not yet,
+     * just after a restart; not at all, for one another gateway opened a moment ago). The ledger is the authority: it
+     * refuses a second open request for the subject, naming the open one, and that refusal is answered as if the
+     * tracker had known. The subject's lock keeps this gateway's own scans of one child from racing each other.
      */
     private ScanDecision askGuardians(final SafePassageChaincode ledger, final Terminal terminal,
             final Identification identification, final Subject read, final Direction direction,
             final String companionRef) {
-        if (!tracker.awaitCaughtUp(CATCH_UP_PATIENCE)) {
-            throw new ApiException(503, "LEDGER_UNAVAILABLE",
-                    "the gateway is still reading which crossing requests are open; try again", null);
-        }
         final Optional<CrossingRequest> open = tracker.openFor(read.subjectId(), clock.instant());
         if (open.isPresent()) {
-            final Subject subject = recordScan(ledger, terminal, read.subjectId());
-            if (subject.status() != SubjectStatus.ACTIVE) {
-                return decided(terminal, identification, subject, companionRef);
-            }
-            final CrossingRequest request = open.get();
-            final String protection = protection(subject);
-            if (request.isSameCrossing(terminal.post(), direction, companionRef)) {
-                return approvalNeeded(subject, protection, companionRef, request);
-            }
-            LOG.warnf("subject %s scanned at %s (%s) while request %s is open at %s (%s)", subject.subjectId(),
-                    terminal.post(), direction, request.requestId(), request.post(), request.direction());
-            return decision(Decision.ALERT, "REQUEST_PENDING_ELSEWHERE", subject, protection, companionRef);
+            return whileOpen(ledger, terminal, identification, direction, companionRef, open.get().requestId(),
+                    open);
         }
         final CrossingRequest request;
         try {
-            request = timed("commit", () -> ledger.crossings().openRequest(new OpenCrossingRequestCommand(
-                    read.subjectId(), terminal.post(), direction, companionRef, (int) requestTtl.toSeconds(), true)));
+            request = timed("commit", () -> submitOpening(ledger, new OpenCrossingRequestCommand(read.subjectId(),
+                    terminal.post(), direction, companionRef, (int) requestTtl.toSeconds(), true)));
+        } catch (RequestAlreadyOpenException e) {
+            return whileOpen(ledger, terminal, identification, direction, companionRef, e.getOpenRequestId(),
+                    readable(ledger, e.getOpenRequestId()));
         } catch (ChaincodeRefusedException e) {
             // The subject changed between the read and the commit (flagged, erased, or past the consent month):
             // the request was not opened and the scan not recorded; RecordScan records it and says what it is now.
@@ -300,6 +293,54 @@ public class ScanService {
         }
         tracker.opened(request);
         return approvalNeeded(read, protection(read), companionRef, request);
+    }
+
+    /*
+     * OpenCrossingRequest, submitted once more after a read conflict: the conflict means another post opened a request
+     * for the subject at the same moment (both read its open-request marker), and the second attempt is refused naming
+     * the request that won. One more attempt is enough for that; a second conflict is passed on.
+     */
+    private static CrossingRequest submitOpening(final SafePassageChaincode ledger,
+            final OpenCrossingRequestCommand command) {
+        return Retry.onConflict(2).submit(() -> ledger.crossings().openRequest(command));
+    }
+
+    /*
+     * The open request the ledger named, as this post may read it: a request at another country's post is not its to
+     * read (ACCESS_DENIED), and is certainly not the crossing scanned here.
+     */
+    private Optional<CrossingRequest> readable(final SafePassageChaincode ledger, final String requestId) {
+        try {
+            final CrossingRequest request = ledger.crossings().readRequest(requestId);
+            tracker.update(request); // so the next scan of the subject finds it here, ahead of its event
+            return Optional.of(request);
+        } catch (ChaincodeRefusedException e) {
+            if (e.getCode() == ErrorCode.ACCESS_DENIED) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /*
+     * A scan while the subject has an open request (known to the tracker, or named by the ledger's refusal): recorded
+     * with RecordScan, then the request back for the same crossing, or an alert for another.
+     */
+    private ScanDecision whileOpen(final SafePassageChaincode ledger, final Terminal terminal,
+            final Identification identification, final Direction direction, final String companionRef,
+            final String requestId, final Optional<CrossingRequest> request) {
+        final Subject subject = recordScan(ledger, terminal, identification.subjectId());
+        if (subject.status() != SubjectStatus.ACTIVE) {
+            return decided(terminal, identification, subject, companionRef);
+        }
+        final String protection = protection(subject);
+        if (request.isPresent() && request.get().isSameCrossing(terminal.post(), direction, companionRef)) {
+            return approvalNeeded(subject, protection, companionRef, request.get());
+        }
+        LOG.warnf("subject %s scanned at %s (%s) while request %s is open at %s (%s)", subject.subjectId(),
+                terminal.post(), direction, requestId, request.map(CrossingRequest::post).orElse("another country"),
+                request.map(r -> r.direction().name()).orElse("?"));
+        return decision(Decision.ALERT, "REQUEST_PENDING_ELSEWHERE", subject, protection, companionRef);
     }
 
     private static ScanDecision approvalNeeded(final Subject subject, final String protection,

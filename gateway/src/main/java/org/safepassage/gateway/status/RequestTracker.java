@@ -48,16 +48,6 @@ public class RequestTracker {
     private EventFollower follower;
     /* Where the stream got to, kept across reconnects (the first stream is opened at fromBlock). */
     private Checkpointer checkpointer;
-    /*
-     * Whether the replay after start has caught up with the ledger. The chaincode-event stream does not say where the
-     * ledger's head is, so the replay counts as done once the open stream has been quiet for a moment: replayed
-     * events arrive back to back. Until then this gateway does not know which requests are open (CI found a
-     * restarted gateway opening a second request for a child whose first it had not replayed yet).
-     */
-    private static final long QUIET_NANOS = Duration.ofSeconds(1).toNanos();
-    private volatile boolean streamOpen;
-    private volatile long lastActivity = System.nanoTime();
-    private volatile boolean caughtUp;
 
     RequestTracker(final PostLedgers ledgers, final TerminalConfig terminals,
             @ConfigProperty(name = "safepassage.ledger.service-user", defaultValue = "guard") final String serviceUser,
@@ -83,14 +73,11 @@ public class RequestTracker {
             @Override
             public void opened(final EventStream stream) {
                 checkpointer = stream.checkpointer();
-                lastActivity = System.nanoTime();
-                streamOpen = true;
                 LOG.info("following the ledger's chaincode events");
             }
 
             @Override
             public void handle(final EventStream stream, final ReceivedEvent event) {
-                lastActivity = System.nanoTime();
                 RequestTracker.this.handle(event);
                 stream.checkpoint(event);
             }
@@ -102,34 +89,6 @@ public class RequestTracker {
         if (follower != null) {
             follower.close();
         }
-    }
-
-    /**
-     * Waits until the replay of the ledger's events after this gateway's start has caught up, so that
-     * {@link #openFor} knows every open request; once caught up, returns at once.
-     *
-     * @param patience how long to wait at most
-     * @return whether it has caught up
-     */
-    public boolean awaitCaughtUp(final Duration patience) {
-        final long deadline = System.nanoTime() + patience.toNanos();
-        while (!caughtUp) {
-            if (streamOpen && System.nanoTime() - lastActivity >= QUIET_NANOS) {
-                caughtUp = true;
-                LOG.info("the ledger's open requests are replayed; scans may open requests");
-                break;
-            }
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -8,9 +8,10 @@ import org.safepassage.chaincode.model.ErrorCode;
  * which 4xx to answer ({@link ErrorCode#httpStatus()}); retrying the same call gets the same refusal unless the ledger
  * changed in between.
  *
- * <p>The message is {@code CODE: explanation}, as the chaincode wrote it.
+ * <p>The message is {@code CODE: explanation}, as the chaincode wrote it. A refusal that names a record the caller
+ * needs has its own subclass ({@link RequestAlreadyOpenException}).
  */
-public final class ChaincodeRefusedException extends LedgerException {
+public class ChaincodeRefusedException extends LedgerException {
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;

@@ -38,10 +38,15 @@ public interface Crossings {
     Submitted<Subject> recordScanAsync(RecordScanCommand command);
 
     /**
-     * Submits {@code OpenCrossingRequest}: asks a protected minor's guardians to approve a crossing.
+     * Submits {@code OpenCrossingRequest}: asks a protected minor's guardians to approve a crossing. The ledger keeps one
+     * open request per subject: while one is pending and unexpired, this is refused with
+     * {@link RequestAlreadyOpenException}, which names it. Two posts opening one at the same moment: the later commit
+     * fails with {@link LedgerConflictException}, and submitting again gets the refusal naming the request that won
+     * ({@link Retry}).
      *
      * @param command the crossing to approve
      * @return the pending request; its id is the transaction id
+     * @throws RequestAlreadyOpenException if the subject already has an open request
      */
     CrossingRequest openRequest(OpenCrossingRequestCommand command);
 

@@ -19,6 +19,7 @@ import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.safepassage.chaincode.model.ErrorCode;
 import org.safepassage.chaincode.model.InvalidRecordException;
+import org.safepassage.chaincode.model.OpenRequest;
 
 /** Translates fabric-gateway's checked exceptions, stage by stage, into the client's unchecked ones. */
 final class Failures {
@@ -102,11 +103,22 @@ final class Failures {
                 final ErrorCode code = CODES.get(matcher.group(1));
                 if (code != null) {
                     final String explanation = message.substring(matcher.end()).strip();
-                    return Optional.of(new ChaincodeRefusedException(code, explanation, transactionId, cause));
+                    return Optional.of(refusal(code, explanation, transactionId, cause));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static ChaincodeRefusedException refusal(final ErrorCode code, final String explanation,
+            final String transactionId, final Throwable cause) {
+        if (code == ErrorCode.REQUEST_ALREADY_OPEN) {
+            final Optional<String> open = OpenRequest.fromExplanation(explanation);
+            if (open.isPresent()) {
+                return new RequestAlreadyOpenException(open.get(), explanation, transactionId, cause);
+            }
+        }
+        return new ChaincodeRefusedException(code, explanation, transactionId, cause);
     }
 
     private static LedgerException fromPeers(final String what, final String transactionId, final Status status,

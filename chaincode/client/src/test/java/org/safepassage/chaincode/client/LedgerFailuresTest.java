@@ -60,6 +60,32 @@ class LedgerFailuresTest {
         }
 
         @Test
+        void maps_a_second_open_request_to_a_refusal_naming_the_open_one() {
+            final String open = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2";
+            final EndorseException cause = new EndorseException(TX_ID, endorsementRefused(
+                    "REQUEST_ALREADY_OPEN: subject " + SUBJECT_ID + " already has open crossing request " + open));
+            ledger.fails(cause);
+
+            final RequestAlreadyOpenException e = catchThrowableOfType(RequestAlreadyOpenException.class,
+                    () -> chaincode.crossings().openRequest(Records.openRequest()));
+
+            assertThat(e.getOpenRequestId()).isEqualTo(open);
+            assertThat(e.getCode()).isEqualTo(ErrorCode.REQUEST_ALREADY_OPEN);
+            assertThat(e).isInstanceOf(ChaincodeRefusedException.class).hasCause(cause);
+            assertThat(e.getTransactionId()).contains(TX_ID);
+        }
+
+        @Test
+        void a_second_open_request_refusal_naming_no_request_stays_a_plain_refusal() {
+            ledger.fails(new EndorseException(TX_ID, endorsementRefused("REQUEST_ALREADY_OPEN: one at a time")));
+
+            assertThatThrownBy(() -> chaincode.crossings().openRequest(Records.openRequest()))
+                    .isExactlyInstanceOf(ChaincodeRefusedException.class)
+                    .extracting(e -> ((ChaincodeRefusedException) e).getCode())
+                    .isEqualTo(ErrorCode.REQUEST_ALREADY_OPEN);
+        }
+
+        @Test
         void takes_the_first_capitalised_word_that_is_an_error_code() {
             ledger.fails(new EndorseException(TX_ID, withDetails(Status.Code.ABORTED, "ERROR: failed to endorse",
                     "peer BORDER: chaincode response 500, NOT_A_CODE_QUORUM_NOT_MET: x",

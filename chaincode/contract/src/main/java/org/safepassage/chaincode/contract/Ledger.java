@@ -25,6 +25,7 @@ import org.safepassage.chaincode.model.CrossingRequest;
 import org.safepassage.chaincode.model.ErasureTombstone;
 import org.safepassage.chaincode.model.ErrorCode;
 import org.safepassage.chaincode.model.LedgerEvent;
+import org.safepassage.chaincode.model.OpenRequest;
 import org.safepassage.chaincode.model.PreAuthorisedTrip;
 import org.safepassage.chaincode.model.Subject;
 import org.safepassage.chaincode.model.SubjectStatus;
@@ -38,6 +39,7 @@ import org.safepassage.chaincode.model.SubjectStatus;
  * commitment [schemeId, commitment]   CommitmentEntry (unique index, never deleted)
  * erasure    [subjectId]              ErasureTombstone
  * request    [requestId]              CrossingRequest
+ * openrequest [subjectId]             OpenRequest       (names the subject's open request; deleted when it ends)
  * crossing   [subjectId, crossingId]  Crossing          (append-only, one key per crossing)
  * trip       [subjectId, tripId]      PreAuthorisedTrip
  * alert      [alertId]                Alert
@@ -134,6 +136,35 @@ public final class Ledger {
 
     public void put(final CrossingRequest request) {
         write(Endorsers.REQUEST, request, request.requestId());
+    }
+
+    /**
+     * The request the subject's marker names as open, if it has a marker (requests opened before the marker existed
+     * have none). The caller judges whether that request is still open: it may have expired without being closed.
+     */
+    public Optional<CrossingRequest> markedOpenRequest(final String subjectId) {
+        return read(key("openrequest", subjectId), OpenRequest.class).map(marker -> request(marker.requestId()));
+    }
+
+    /** Marks {@code request} as its subject's open request, replacing any earlier marker. */
+    public void markOpen(final CrossingRequest request) {
+        // No key-level parameter, as for attribution: setting one is a metadata write, and with a marker created anew
+        // on every opening, two openers in one block would then meet the in-block parameter rule
+        // (ENDORSEMENT_POLICY_FAILURE) instead of the retryable MVCC_READ_CONFLICT that tells the loser to look again.
+        // So every write and delete of a marker is validated under the chaincode-level policy (docs/chaincode.md).
+        stub.putState(key("openrequest", request.subjectId()),
+                CanonicalJson.toBytes(new OpenRequest(request.subjectId(), request.requestId())));
+    }
+
+    /**
+     * Deletes the subject's marker if it names {@code request}, which has ended. A marker naming another request is
+     * left alone: this one expired unclosed and a newer one was opened since.
+     */
+    public void unmarkOpen(final CrossingRequest request) {
+        final String key = key("openrequest", request.subjectId());
+        read(key, OpenRequest.class)
+                .filter(marker -> marker.requestId().equals(request.requestId()))
+                .ifPresent(marker -> stub.delState(key));
     }
 
     public void put(final Crossing crossing) {

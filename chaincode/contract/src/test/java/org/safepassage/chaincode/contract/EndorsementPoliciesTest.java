@@ -130,6 +130,18 @@ class EndorsementPoliciesTest {
         }
 
         @Test
+        void ending_a_request_needs_every_organisation_as_it_deletes_the_subjects_open_request_marker() {
+            final Subject approved = ledger.registerMinor(1, 1);
+            final Subject cancelled = ledger.registerMinor(1, 1);
+
+            assertThat(planned(NOTIFIER, "crossing:RecordGuardianDecision",
+                    decision(open(approved), approved.guardianRefs().get(0))))
+                    .containsExactlyInAnyOrder("RegistryMSP", "BorderMSP", "ChildProtectionMSP");
+            assertThat(planned(GUARD, "crossing:CancelCrossingRequest", open(cancelled).requestId()))
+                    .containsExactlyInAnyOrder("RegistryMSP", "BorderMSP", "ChildProtectionMSP");
+        }
+
+        @Test
         void a_crossing_and_a_scan_need_every_organisation() {
             final Subject subject = ledger.registerMinor(1, 1);
             final CrossingRequest request = open(subject);

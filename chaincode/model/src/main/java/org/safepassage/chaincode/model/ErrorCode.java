@@ -25,6 +25,11 @@ public enum ErrorCode {
     GUARDIAN_NOT_LINKED(422),
     GUARDIAN_ALREADY_DECIDED(409),
     REQUEST_NOT_FOUND(404),
+    /**
+     * The subject already has an open (pending, unexpired) crossing request: one at a time. The explanation names it
+     * ({@link OpenRequest#fromExplanation}).
+     */
+    REQUEST_ALREADY_OPEN(409),
     /** The crossing request has already been decided, expired or cancelled. */
     REQUEST_NOT_PENDING(409),
     REQUEST_EXPIRED(409),

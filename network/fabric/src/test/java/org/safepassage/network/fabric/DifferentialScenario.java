@@ -122,13 +122,21 @@ final class DifferentialScenario {
         observe("a crossing on the refused request", () -> guard.crossings().recordCrossing(new RecordCrossingCommand(
                 other, POST, Direction.ENTRY, Outcome.ALLOWED, null, LegalBasis.approval(refused))));
 
+        // One open request per subject: the refusal left the request pending (1 of 2 must approve), so a second one
+        // is refused, naming it, until the post cancels it.
+        observe("a second request for the second minor while one is open", () -> guard.crossings().openRequest(
+                new OpenCrossingRequestCommand(other, POST, Direction.EXIT, null, null)));
+        observe("the post cancels the second minor's open request", () -> guard.crossings().cancelRequest(refused));
+
         // Writes endorsed by too few organisations under a key-level policy (state-based endorsement): an existing
-        // record's validation parameter, not the chaincode-level policy, decides who must endorse its update.
+        // record's validation parameter, not the chaincode-level policy, decides who must endorse its update. The
+        // decision leaves the request pending: one that ends it also deletes the subject's open-request marker, which
+        // carries no key-level parameter and so needs the chaincode-level policy (docs/chaincode.md).
         final String keyed = requestId(observe("open a request for the second minor to decide under its key policy",
                 () -> guard.crossings().openRequest(new OpenCrossingRequestCommand(other, POST, Direction.EXIT, null,
                         null))));
         final String keyedDecision = CanonicalJson.toJson(new RecordGuardianDecisionCommand(
-                keyed, otherGuardians.get(0), Decision.APPROVE, sha256("sms-b0-" + other)));
+                keyed, otherGuardians.get(0), Decision.REFUSE, sha256("sms-b0-" + other)));
         final Contract notifierCrossings = ledger.contract("ChildProtectionMSP", "notifier", "crossing");
         observe("a decision endorsed by ChildProtectionMSP alone (the request's key policy wants BorderMSP too)",
                 () -> submitEndorsedBy(notifierCrossings, "RecordGuardianDecision", keyedDecision,

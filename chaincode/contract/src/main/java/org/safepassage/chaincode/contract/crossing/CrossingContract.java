@@ -2,6 +2,7 @@ package org.safepassage.chaincode.contract.crossing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -23,6 +24,7 @@ import org.safepassage.chaincode.model.EventType;
 import org.safepassage.chaincode.model.GuardianDecision;
 import org.safepassage.chaincode.model.LedgerEvent;
 import org.safepassage.chaincode.model.OpenCrossingRequestCommand;
+import org.safepassage.chaincode.model.OpenRequest;
 import org.safepassage.chaincode.model.Outcome;
 import org.safepassage.chaincode.model.RecordCrossingCommand;
 import org.safepassage.chaincode.model.RecordGuardianDecisionCommand;
@@ -69,6 +71,10 @@ public final class CrossingContract implements ContractInterface {
      * Asks a protected minor's guardians to approve a crossing; the notifier texts them on the event. A request opened
      * by a scan ({@code recordsScan}) records that scan too: its {@code CrossingRequested} event carries the
      * {@link Scan}, as {@code RecordScan}'s {@code SubjectScanned} would, so the post commits once per scan.
+     *
+     * <p>One open request per subject: while the subject's marker names a request that is still pending and unexpired,
+     * a second is refused as REQUEST_ALREADY_OPEN naming it. Two openers at once both read the marker, so the one
+     * committed second is invalidated as MVCC_READ_CONFLICT: the ledger, not any one gateway's memory, serialises them.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String OpenCrossingRequest(final Context ctx, final String commandJson) {
@@ -81,9 +87,16 @@ public final class CrossingContract implements ContractInterface {
             throw Refusal.of(ErrorCode.APPROVAL_NOT_REQUIRED, "subject " + subject.subjectId()
                     + " needs no guardian approval");
         }
+        final Optional<CrossingRequest> open =
+                ledger.markedOpenRequest(subject.subjectId()).filter(marked -> marked.isOpenAt(ledger.now()));
+        if (open.isPresent()) {
+            throw Refusal.of(ErrorCode.REQUEST_ALREADY_OPEN,
+                    new OpenRequest(subject.subjectId(), open.get().requestId()).explanation());
+        }
         final CrossingRequest request = CrossingRequest.open(ledger.txId(), subject, command.post(),
                 command.direction(), command.companionRef(), ledger.now(), ledger.now().plus(command.ttl()));
         ledger.put(request);
+        ledger.markOpen(request);
         ledger.emit(command.scanned()
                 ? LedgerEvent.of(request, new Scan(ledger.txId(), subject.subjectId(), command.post(), caller.name(),
                         ledger.now()))
@@ -118,6 +131,9 @@ public final class CrossingContract implements ContractInterface {
         final CrossingRequest decided = request.withDecision(new GuardianDecision(
                 command.guardianRef(), command.decision(), command.evidenceHash(), ledger.now()));
         ledger.put(decided);
+        if (decided.status() != RequestStatus.PENDING) {
+            ledger.unmarkOpen(decided); // approved or refused: the guardians have answered
+        }
         final List<Alert> alerts = decided.status() == RequestStatus.REFUSED
                 ? List.of(ledger.raise(AlertType.REFUSED_CROSSING, decided.subjectId(), decided.post(),
                         decided.requestId(), null))
@@ -140,6 +156,7 @@ public final class CrossingContract implements ContractInterface {
         }
         final CrossingRequest expired = request.withStatus(RequestStatus.EXPIRED);
         ledger.put(expired);
+        ledger.unmarkOpen(expired);
         final Alert alert =
                 ledger.raise(AlertType.EXPIRED_REQUEST, expired.subjectId(), expired.post(), requestId, null);
         ledger.emit(LedgerEvent.of(EventType.CROSSING_REQUEST_CLOSED, expired, List.of(alert)));
@@ -161,6 +178,7 @@ public final class CrossingContract implements ContractInterface {
         }
         final CrossingRequest cancelled = request.withStatus(RequestStatus.CANCELLED);
         ledger.put(cancelled);
+        ledger.unmarkOpen(cancelled);
         ledger.emit(LedgerEvent.of(EventType.CROSSING_REQUEST_CLOSED, cancelled, List.of()));
         return CanonicalJson.toJson(cancelled);
     }
