@@ -600,8 +600,8 @@ public class EnrolledGallery {
         final Set<Finger> fingers = fingersBySubject.remove(subjectId);
         if (fingers != null) {
             fingers.forEach(finger -> {
+                gallery.remove(key(subjectId, finger)); // before the index: see candidates()
                 index.remove(key(subjectId, finger));
-                gallery.remove(key(subjectId, finger));
             });
         }
     }
@@ -625,8 +625,12 @@ public class EnrolledGallery {
         readiness.require();
         final Map<String, Double> best = new LinkedHashMap<>();
         for (FingerprintTemplateBytes probe : probes) {
-            // An index out of step with the gallery (mid-change, or a bug) must never narrow a search.
-            final boolean indexUsable = indexEnabled && index.size() == gallery.size();
+            // A template reaches the index before the gallery and leaves the gallery before the index, so a change
+            // under way leaves the index ahead, never behind: every template a search can score is on a short list
+            // it could make, and a listed key already gone from the gallery is skipped. An index behind the gallery
+            // is out of step (a bug) and must never narrow a search. (Until 3 December the sizes had to be equal,
+            // and a scan during any enrollment's few milliseconds searched every template: minutes at a million.)
+            final boolean indexUsable = indexEnabled && index.size() >= gallery.size();
             final Deduplication result = indexUsable && index.shortlist(probe) instanceof Shortlist.Ranked ranked
                     ? search.deduplicate(probe, gallery, ranked.keys())
                     : search.deduplicate(probe, gallery);
@@ -666,8 +670,8 @@ public class EnrolledGallery {
     }
 
     private void put(final String subjectId, final Finger finger, final FingerprintTemplateBytes template) {
+        index.add(key(subjectId, finger), template); // before the gallery: see candidates()
         gallery.put(key(subjectId, finger), kept(template));
-        index.add(key(subjectId, finger), template);
         fingersBySubject.computeIfAbsent(subjectId, id -> ConcurrentHashMap.newKeySet()).add(finger);
     }
 
