@@ -95,7 +95,17 @@ public final class CrossingLoad {
     /** One enrolled person and the scan bodies the posts send for them. */
     private record Person(int finger, boolean minor, String subjectId, String expectedReason, List<byte[]> scans) {}
 
-    public static void main(final String[] args) throws Exception {
+    public static void main(final String[] args) {
+        try {
+            drive(args);
+        } catch (Throwable e) {
+            // Exit even so: the reporting and ledger client threads would keep a failed run's JVM alive.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void drive(final String[] args) throws Exception {
         final Map<String, String> options = options(args);
         final int people = Integer.parseInt(options.getOrDefault("people", "20"));
         final int posts = Integer.parseInt(options.getOrDefault("posts", "50"));
@@ -375,7 +385,8 @@ public final class CrossingLoad {
         private final LedgerGateway guard;
         private final List<Person> people;
         private final Random random = new Random(7);
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        /* One per loaded phase: --mode=both has two. */
+        private ScheduledExecutorService timer;
 
         CommitProbe(final RunningSystem system, final List<Person> people) throws Exception {
             this.guard = LedgerGateway.connect(LedgerConnection.read(system.connectionFile()), "BorderMSP", "guard");
@@ -389,6 +400,7 @@ public final class CrossingLoad {
         }
 
         void startLoaded() {
+            timer = Executors.newSingleThreadScheduledExecutor();
             timer.scheduleWithFixedDelay(() -> submit(loaded), 0, 1, TimeUnit.SECONDS);
         }
 
@@ -411,7 +423,9 @@ public final class CrossingLoad {
 
         @Override
         public void close() throws InterruptedException {
-            timer.shutdownNow();
+            if (timer != null) {
+                timer.shutdownNow();
+            }
             guard.close();
         }
     }
