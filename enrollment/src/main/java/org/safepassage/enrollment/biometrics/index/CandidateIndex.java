@@ -545,7 +545,14 @@ public final class CandidateIndex {
             others.add(SearchThreads.pool().submit(() -> rankPart(probe, from, to, rankable, stopSize, budget, bar)));
         }
         final List<long[]> best = new ArrayList<>(parts);
-        final Ranking first = rankPart(probe, 0, (int) ((long) ids / parts), rankable, stopSize, budget, bar);
+        final Ranking first;
+        try {
+            first = rankPart(probe, 0, (int) ((long) ids / parts), rankable, stopSize, budget, bar);
+        } catch (RuntimeException | Error failure) {
+            // The caller releases the read lock when this returns: no part may still be reading the lists then.
+            others.forEach(ForkJoinTask::quietlyJoin);
+            throw failure;
+        }
         best.add(first.best());
         long cast = first.votes();
         for (final ForkJoinTask<Ranking> other : others) {
