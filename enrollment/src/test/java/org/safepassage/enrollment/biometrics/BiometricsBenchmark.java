@@ -73,11 +73,11 @@ public final class BiometricsBenchmark {
         final String method = option(options, "--index-method=", parameters.method().name());
         TriangleParameters triangles = parameters.triangles();
         final String[] t = option(options, "--triangles=", "").split(",");
-        if (t.length == 9 || t.length == 10) {
+        if (t.length >= 9 && t.length <= 11) {
             triangles = new TriangleParameters(Double.parseDouble(t[0]), Double.parseDouble(t[1]),
                     Double.parseDouble(t[2]), Integer.parseInt(t[3]), Double.parseDouble(t[4]),
                     Double.parseDouble(t[5]), Integer.parseInt(t[6]), Double.parseDouble(t[7]), Integer.parseInt(t[8]),
-                    t.length == 10 ? Double.parseDouble(t[9]) : 0);
+                    t.length >= 10 ? Double.parseDouble(t[9]) : 0, t.length == 11 && Boolean.parseBoolean(t[10]));
         }
         parameters = parameters.withMethod(IndexParameters.Method.valueOf(method.toUpperCase(Locale.ROOT)), triangles)
                 .withShortlist(Double.parseDouble(option(options, "--penetration=", "" + parameters.penetration())),

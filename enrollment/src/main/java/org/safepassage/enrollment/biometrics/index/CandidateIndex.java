@@ -42,8 +42,8 @@ import org.safepassage.enrollment.biometrics.SearchThreads;
  */
 public final class CandidateIndex {
     private static final int MAX_IDS = Integer.MAX_VALUE - 8;
-    /* A bulk batch numbers its postings in this many bits beside the key (keys have 36 bits). */
-    private static final int BULK_INDEX_BITS = 27;
+    /* A bulk batch numbers its postings in this many bits beside the key (keys have 36 bits, 39 typed). */
+    private static final int BULK_INDEX_BITS = 24;
     private static final int SNAPSHOT_VERSION = 1;
     /* Below this many entries a ranking takes a few milliseconds: not worth handing parts to other threads. */
     private static final int SPLIT_FROM = 50_000;

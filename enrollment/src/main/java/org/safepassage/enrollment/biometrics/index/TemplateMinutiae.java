@@ -12,7 +12,7 @@ import java.io.IOException;
  * {@code positionsX}, {@code positionsY}, {@code directions}. Reading those is the one stable way to reach them
  * without re-extracting: the same bytes are what the vault stores and the commitment covers.
  */
-record TemplateMinutiae(int[] x, int[] y, double[] direction) {
+record TemplateMinutiae(int[] x, int[] y, double[] direction, boolean[] bifurcation) {
     private static final CBORMapper CBOR = new CBORMapper();
 
     static TemplateMinutiae parse(final byte[] serialized) {
@@ -25,6 +25,7 @@ record TemplateMinutiae(int[] x, int[] y, double[] direction) {
         final JsonNode xs = root.path("positionsX");
         final JsonNode ys = root.path("positionsY");
         final JsonNode directions = root.path("directions");
+        final String types = root.path("types").asText("");
         final int count = xs.isArray() ? xs.size() : 0;
         if (ys.size() != count || directions.size() != count) {
             throw new IllegalArgumentException("SourceAFIS template with inconsistent minutia arrays");
@@ -32,12 +33,14 @@ record TemplateMinutiae(int[] x, int[] y, double[] direction) {
         final int[] x = new int[count];
         final int[] y = new int[count];
         final double[] direction = new double[count];
+        final boolean[] bifurcation = new boolean[count];
         for (int i = 0; i < count; i++) {
             x[i] = xs.get(i).asInt();
             y[i] = ys.get(i).asInt();
             direction[i] = directions.get(i).asDouble();
+            bifurcation[i] = i < types.length() && types.charAt(i) == 'B';
         }
-        return new TemplateMinutiae(x, y, direction);
+        return new TemplateMinutiae(x, y, direction, bifurcation);
     }
 
     int size() {

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Minutia triangles as index keys (after Bhanu and Tan, "Fingerprint indexing based on novel features of minutiae
  * triplets", IEEE TPAMI 25(5), 2003): every triangle whose three sides lie within the configured range, its vertices
  * in counter-clockwise order starting after the longest side. Its key is the three side lengths and the three minutia
- * directions relative to the first side, each quantised: invariant to rotation and translation. Beside each key goes
+ * directions relative to the first side, each quantised: invariant to rotation and translation; if
+ * {@linkplain TriangleParameters#typed typed}, also the three minutiae's types. Beside each key goes
  * the triangle's absolute geometry (direction of the first side, centroid), which the transformation vote needs.
  *
  * <p>Geometry is packed into an int: the first side's direction in 256ths of a turn (bits 24-31), the centroid's x
@@ -128,13 +129,24 @@ final class TriangleKeys {
                 }
                 key = key << 6 | q;
             }
-            if (valid) {
+            if (valid && parameters.typed()) {
+                // A capture reports one minutia in four or five the other way: a probe also asks each single flip.
+                final int types = type(m, a) << 2 | type(m, b) << 1 | type(m, c);
+                out.add(key << 3 | types, geometry);
+                for (int flip = 0; probe && flip < 3; flip++) {
+                    out.add(key << 3 | types ^ 1 << flip, geometry);
+                }
+            } else if (valid) {
                 out.add(key, geometry);
             }
             if (mask == 0) {
                 break;
             }
         }
+    }
+
+    private static int type(final TemplateMinutiae m, final int minutia) {
+        return m.bifurcation()[minutia] ? 1 : 0;
     }
 
     /* An angle as a share of a full turn, in [0, 1). */

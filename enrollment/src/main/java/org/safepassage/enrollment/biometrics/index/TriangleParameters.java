@@ -20,10 +20,13 @@ package org.safepassage.enrollment.biometrics.index;
  * @param votesPerEntry the most votes a probe may cast, per live enrolled entry (0 for no limit): a probe with more
  *     reads its rarest keys' lists first and stops before the list that would exceed it. Bounds the ranking's worst
  *     case, which probes with many minutiae otherwise make several times the mean
+ * @param typed whether a key also holds its three minutiae's types (ending or bifurcation), a probe asking its own
+ *     types and each single flip of one: keys about eight times rarer, asked four times, so about half the votes;
+ *     a triangle is lost only when the two captures disagree on two of its three types
  */
 public record TriangleParameters(double minSide, double maxSide, double sideBin, int directionBins,
         double orderTolerance, double multiProbe, int rotationCells, double translationCell, int minTriangles,
-        double votesPerEntry) {
+        double votesPerEntry, boolean typed) {
 
     /**
      * Checks ranges that would overflow a key or index nothing.
@@ -45,7 +48,7 @@ public record TriangleParameters(double minSide, double maxSide, double sideBin,
      * @return the defaults
      */
     public static TriangleParameters defaults() {
-        return new TriangleParameters(20, 100, 10, 12, 6, 0.15, 16, 30, 3, 60);
+        return new TriangleParameters(20, 100, 10, 12, 6, 0.15, 16, 30, 3, 60, false);
     }
 
     private static void check(final boolean condition, final String what) {
