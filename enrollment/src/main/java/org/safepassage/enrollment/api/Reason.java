@@ -57,6 +57,11 @@ public enum Reason implements ErrorReason {
      * deduplication is answered until they are complete, because a partial gallery would answer NO_MATCH wrongly.
      */
     GALLERY_NOT_READY(503),
+    /**
+     * As many border searches as the instance runs at once are already running, and none finished within the wait
+     * ({@code details.retryAfterSeconds}): retry. Nothing was decided about the person.
+     */
+    IDENTIFY_BUSY(503),
     NOTIFIER_UNAVAILABLE(503);
 
     private final int status;

@@ -44,6 +44,8 @@ public class IdentificationService {
     IrisGallery irisGallery;
     @Inject
     IrisIntegrity irisIntegrity;
+    @Inject
+    SearchAdmission admission;
 
     private final MeterRegistry metrics;
 
@@ -73,12 +75,13 @@ public class IdentificationService {
             return null;
         });
         final Optional<MatchCandidate> finger = probes.isEmpty() ? Optional.empty()
-                : timed("search", () -> request.subjectId() != null ? gallery.verify(request.subjectId(), probes)
-                        : gallery.candidates(probes).stream().findFirst());
+                : admission.run(() -> timed("search", () -> request.subjectId() != null
+                        ? gallery.verify(request.subjectId(), probes)
+                        : gallery.candidates(probes).stream().findFirst()));
         final Optional<IrisGallery.IrisMatch> iris = irisProbes.isEmpty() ? Optional.empty()
-                : timed("search_iris", () -> request.subjectId() != null
+                : admission.run(() -> timed("search_iris", () -> request.subjectId() != null
                         ? irisGallery.verify(request.subjectId(), irisProbes)
-                        : irisGallery.candidates(irisProbes).stream().findFirst());
+                        : irisGallery.candidates(irisProbes).stream().findFirst()));
         // Fusion (docs/biometrics.md): one modality at its own threshold suffices; two that name different people
         // contradict each other and identify no one.
         if (finger.isPresent() && iris.isPresent() && !finger.get().subjectId().equals(iris.get().subjectId())) {

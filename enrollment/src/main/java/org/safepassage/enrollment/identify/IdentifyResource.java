@@ -35,7 +35,8 @@ public class IdentifyResource {
     @APIResponse(responseCode = "200", description = "The outcome (MATCH, NO_MATCH, ...)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Identification.class)))
     @APIResponse(responseCode = "422", description = "FINGERPRINT_REJECTED: an image could not be used")
-    @APIResponse(responseCode = "503", description = "GALLERY_NOT_READY while the gallery loads, or LEDGER_UNAVAILABLE")
+    @APIResponse(responseCode = "503", description = "GALLERY_NOT_READY while the gallery loads, IDENTIFY_BUSY when "
+            + "as many searches as run at once are already running (retry), or LEDGER_UNAVAILABLE")
     public Identification identify(final IdentifyRequest request) {
         if (request == null) {
             throw ApiException.invalid("body", "is required");

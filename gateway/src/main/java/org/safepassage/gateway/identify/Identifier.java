@@ -61,8 +61,8 @@ public class Identifier {
             if (status >= 400 && status < 500 && status != 401 && status != 403) {
                 throw relayed(status, body);
             }
-            if (status == 503 && body.contains("\"GALLERY_NOT_READY\"")) {
-                // The gallery is still loading: the guard must learn why, and that a NO_MATCH was never decided.
+            if (status == 503 && (body.contains("\"GALLERY_NOT_READY\"") || body.contains("\"IDENTIFY_BUSY\""))) {
+                // Loading, or busy with other scans: the guard must learn why, and that a NO_MATCH was never decided.
                 throw relayed(status, body);
             }
             LOG.warnf("enrollment answered identify with %d", status);

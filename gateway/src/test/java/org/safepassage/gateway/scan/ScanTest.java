@@ -356,6 +356,20 @@ class ScanTest {
         }
 
         @Test
+        void passes_on_that_enrollment_is_busy_with_other_scans_so_the_post_retries() {
+            final String finger = image(id("busy"));
+            GatewayTestEnvironment.answer(finger, new GatewayTestEnvironment.Answer(503,
+                    "{\"code\":\"IDENTIFY_BUSY\",\"message\":\"identification is busy with other scans\","
+                            + "\"details\":{\"retryAfterSeconds\":5}}"));
+
+            final Api.Answer answer = guard.post("/api/v1/scans", scan(finger, "EXIT"));
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body().path("code").asText()).isEqualTo("IDENTIFY_BUSY");
+            assertThat(answer.body().path("details").path("retryAfterSeconds").asInt()).isEqualTo(5);
+        }
+
+        @Test
         void passes_on_enrollments_fingerprint_rejection() {
             final String finger = image(id("smudged"));
             GatewayTestEnvironment.answer(finger, new GatewayTestEnvironment.Answer(422,

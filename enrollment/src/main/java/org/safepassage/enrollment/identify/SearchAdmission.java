@@ -1,0 +1,71 @@
+package org.safepassage.enrollment.identify;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.safepassage.enrollment.api.Reason;
+import org.safepassage.service.api.ApiException;
+
+/**
+ * Lets at most a few border searches run at once and turns the rest away after a short wait, with a 503
+ * {@code IDENTIFY_BUSY} the post can retry. Each 1:N search already uses every core, so more at once only makes each
+ * slower; and a search whose caller has given up (the gateway waits 30 s) still costs its full price. Without this,
+ * an overloaded instance answers nobody in time: at 1,000,000 fingers and 10 scans a second, every one of 300 scans
+ * timed out at the gateway while enrollment went on with searches nobody waited for (docs/performance.md). With it,
+ * the scans it has room for are answered, and the others learn at once that they should retry.
+ *
+ * <p>Enrollment's own deduplication is not admitted here: an officer's enrollment waits its turn on the same cores
+ * rather than being refused.
+ */
+@ApplicationScoped
+public class SearchAdmission {
+    private final Semaphore running;
+    private final Duration wait;
+    private final MeterRegistry metrics;
+
+    SearchAdmission(
+            @ConfigProperty(name = "safepassage.identify.concurrent-searches", defaultValue = "0") final int concurrent,
+            @ConfigProperty(name = "safepassage.identify.search-wait", defaultValue = "5s") final Duration wait,
+            final MeterRegistry metrics) {
+        if (concurrent < 0 || wait.isNegative()) {
+            throw new IllegalArgumentException(
+                    "safepassage.identify.concurrent-searches must be 0 (one per core) or more, search-wait not negative");
+        }
+        this.running = new Semaphore(concurrent == 0 ? Runtime.getRuntime().availableProcessors() : concurrent, true);
+        this.wait = wait;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Runs a search once one of the places is free.
+     *
+     * @param search the search
+     * @param <T> its answer
+     * @return its answer
+     * @throws ApiException {@code IDENTIFY_BUSY} (503) if no place freed up within the configured wait
+     */
+    public <T> T run(final Supplier<T> search) {
+        boolean admitted;
+        try {
+            admitted = running.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            metrics.counter("safepassage.identify.turned_away").increment();
+            throw new ApiException(Reason.IDENTIFY_BUSY, "identification is busy with other scans; retry in a moment",
+                    Map.of("retryAfterSeconds", Math.max(1, wait.toSeconds())));
+        }
+        try {
+            return search.get();
+        } finally {
+            running.release();
+        }
+    }
+}
