@@ -60,6 +60,7 @@ public class IdentificationService {
     }
 
     public Identification identify(final IdentifyRequest request) {
+        admission.refuseIfFull();
         final List<FingerprintTemplateBytes> probes = new ArrayList<>();
         timed("extract", () -> {
             for (int i = 0; i < request.images().size(); i++) {

@@ -30,6 +30,7 @@ class SearchAdmissionTest {
             return "first";
         }));
         assertTrue(searching.await(5, TimeUnit.SECONDS));
+        admission.refuseIfFull(); // the queue has room: the second scan is let in to wait
 
         final long started = System.nanoTime();
         final ApiException busy = assertThrows(ApiException.class, () -> admission.run(() -> "second"));
@@ -64,7 +65,8 @@ class SearchAdmissionTest {
         final ApiException busy = assertThrows(ApiException.class, () -> admission.run(() -> "third"));
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "turned away without the wait");
         assertEquals(Reason.IDENTIFY_BUSY.name(), busy.code());
-        assertEquals(1.0, metrics.counter("safepassage.identify.turned_away", "why", "queue_full").count());
+        assertThrows(ApiException.class, admission::refuseIfFull, "and before its images are processed");
+        assertEquals(2.0, metrics.counter("safepassage.identify.turned_away", "why", "queue_full").count());
 
         finish.countDown();
         assertEquals("first", first.get(5, TimeUnit.SECONDS));
