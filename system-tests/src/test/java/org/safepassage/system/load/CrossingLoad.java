@@ -78,7 +78,8 @@ import org.safepassage.system.RunningSystem;
  * request (as posts really see them: people do not wait for the previous person's answer); latency is measured from
  * each scan's scheduled arrival, so a stalled system is not hidden by sending less. {@code both}: the closed loop,
  * then the open loop, on the same system and gallery. {@code penetration} (unset): the index's short list as a share
- * of the gallery ({@code safepassage.biometrics.index.penetration}).
+ * of the gallery ({@code safepassage.biometrics.index.penetration}). {@code concurrent-searches} (unset): border
+ * searches enrollment runs at once ({@code safepassage.identify.concurrent-searches}; 0 is one per core).
  */
 public final class CrossingLoad {
     /* Under load, a step may take longer than the tests' minute. */
@@ -129,6 +130,9 @@ public final class CrossingLoad {
         }
         if (options.containsKey("enrollment-heap")) {
             environment.put("ENROLLMENT_JAVA_OPTS", "-Xmx" + options.get("enrollment-heap"));
+        }
+        if (options.containsKey("concurrent-searches")) {
+            environment.put("SAFEPASSAGE_IDENTIFY_CONCURRENT_SEARCHES", options.get("concurrent-searches"));
         }
 
         if (!mode.equals("open")) {
