@@ -40,7 +40,8 @@ public class ScanResource {
     @APIResponse(responseCode = "200", description = "One decision: CLEAR, GUARDIAN_APPROVAL_NEEDED, ALERT or NOT_ENROLLED",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScanDecision.class)))
     @APIResponse(responseCode = "422", description = "IDENTIFICATION_REFUSED: enrollment could not use the images")
-    @APIResponse(responseCode = "503", description = "ENROLLMENT_UNAVAILABLE or LEDGER_UNAVAILABLE; try again")
+    @APIResponse(responseCode = "503", description = "ENROLLMENT_UNAVAILABLE, LEDGER_UNAVAILABLE, GALLERY_NOT_READY "
+            + "or IDENTIFY_BUSY (details.retryAfterSeconds): nothing was decided; scan again")
     public ScanDecision scan(final ScanRequest scan) {
         return scans.scan(terminal.get(), scan);
     }

@@ -73,7 +73,8 @@ import org.safepassage.system.RunningSystem;
  * {@code index} (false): starts enrollment with the candidate index enabled. {@code enrollment-heap} (unset): the
  * enrollment JVM's {@code -Xmx}.
  *
- * <p>{@code mode}: {@code closed} (default: each post scans again as soon as it has its answer) or {@code open}: scans
+ * <p>{@code mode}: {@code closed} (default: each post scans again as soon as it has its answer, or after the wait a
+ * 503 {@code IDENTIFY_BUSY} asks for) or {@code open}: scans
  * arrive at a fixed {@code rate} per second (10) for {@code seconds}, whatever the answers' latency, each on its own
  * request (as posts really see them: people do not wait for the previous person's answer); latency is measured from
  * each scan's scheduled arrival, so a stalled system is not hidden by sending less. {@code both}: the closed loop,
@@ -462,6 +463,9 @@ public final class CrossingLoad {
                             final HttpResponse<String> response = clients.get(post).send(request(scans, body, personAt(system, clients.get(post))),
                                     HttpResponse.BodyHandlers.ofString());
                             tally.answered(person, response, System.nanoTime() - sent);
+                            // A post told to retry waits as asked, as a guard would, instead of flooding the
+                            // gateway with scans that are turned away.
+                            Thread.sleep(retryAfterMillis(response));
                         } catch (IOException e) {
                             tally.failed(e);
                         }
@@ -583,6 +587,18 @@ public final class CrossingLoad {
         tally.logErrors();
         printServerTimes("during the load", serverBefore, serverAfter);
         log("load average: %s before the load, %s after", loadBefore, loadAfter);
+    }
+
+    /* The wait a 503 asks for in details.retryAfterSeconds (IDENTIFY_BUSY), or 0. */
+    private static long retryAfterMillis(final HttpResponse<String> response) {
+        if (response.statusCode() != 503) {
+            return 0;
+        }
+        try {
+            return JSON.readTree(response.body()).path("details").path("retryAfterSeconds").asLong(0) * 1000;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** What one run's scans came back with: the latencies of all answers and of the expected ones, errors by kind. */
