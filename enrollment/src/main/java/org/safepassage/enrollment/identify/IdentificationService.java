@@ -75,14 +75,16 @@ public class IdentificationService {
             }
             return null;
         });
-        final Optional<MatchCandidate> finger = probes.isEmpty() ? Optional.empty()
-                : admission.run(() -> timed("search", () -> request.subjectId() != null
+        // One admission for both searches: a scan let in for its fingers is not then refused for its irises.
+        final Searches found = admission.run(() -> new Searches(
+                probes.isEmpty() ? Optional.empty() : timed("search", () -> request.subjectId() != null
                         ? gallery.verify(request.subjectId(), probes)
-                        : gallery.candidates(probes).stream().findFirst()));
-        final Optional<IrisGallery.IrisMatch> iris = irisProbes.isEmpty() ? Optional.empty()
-                : admission.run(() -> timed("search_iris", () -> request.subjectId() != null
+                        : gallery.candidates(probes).stream().findFirst()),
+                irisProbes.isEmpty() ? Optional.empty() : timed("search_iris", () -> request.subjectId() != null
                         ? irisGallery.verify(request.subjectId(), irisProbes)
-                        : irisGallery.candidates(irisProbes).stream().findFirst()));
+                        : irisGallery.candidates(irisProbes).stream().findFirst())));
+        final Optional<MatchCandidate> finger = found.finger();
+        final Optional<IrisGallery.IrisMatch> iris = found.iris();
         // Fusion (docs/biometrics.md): one modality at its own threshold suffices; two that name different people
         // contradict each other and identify no one.
         if (finger.isPresent() && iris.isPresent() && !finger.get().subjectId().equals(iris.get().subjectId())) {
@@ -140,6 +142,8 @@ public class IdentificationService {
 
 
     /* Each step of a scan's identification, as safepassage_identify_step_seconds{step} (docs/performance.md). */
+    private record Searches(Optional<MatchCandidate> finger, Optional<IrisGallery.IrisMatch> iris) {}
+
     private <T> T timed(final String step, final Supplier<T> work) {
         final long started = System.nanoTime();
         try {
