@@ -58,8 +58,9 @@ public enum Reason implements ErrorReason {
      */
     GALLERY_NOT_READY(503),
     /**
-     * As many border searches as the instance runs at once are already running, and none finished within the wait
-     * ({@code details.retryAfterSeconds}): retry. Nothing was decided about the person.
+     * As many border searches as the instance runs at once are already running, and the scan's expected wait for a
+     * place was too long, or no place freed within the longest wait ({@code SearchAdmission}): retry after
+     * {@code details.retryAfterSeconds}. Nothing was decided about the person.
      */
     IDENTIFY_BUSY(503),
     NOTIFIER_UNAVAILABLE(503);
